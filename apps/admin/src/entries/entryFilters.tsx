@@ -1,0 +1,26 @@
+import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { issueRepresentation } from '../issues/issueFields';
+import type { Issue } from '../types';
+import { entryStatusChoices } from './entryFields';
+
+export const entryFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="issueId" source="issueId" reference="issues" sort={{ field: 'serialNumber', order: 'DESC' }} alwaysOn>
+    <AutocompleteInput<Issue>
+      optionText={issueRepresentation}
+      filterToQuery={search => ({ q: search })}
+      sx={{ minWidth: '16rem' }}
+    />
+  </ReferenceInput>,
+  <ReferenceInput
+    key="sectionId"
+    source="sectionId"
+    reference="sections"
+    sort={{ field: 'position', order: 'ASC' }}
+    perPage={100}
+    alwaysOn
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={entryStatusChoices} alwaysOn />,
+];

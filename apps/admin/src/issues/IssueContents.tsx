@@ -1,0 +1,79 @@
+import {
+  Box,
+  LinearProgress,
+  List as MuiList,
+  ListItemButton,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { EntryStatusField } from '../entries/entryFields';
+import { formatEventDate } from '../formatDate';
+import type { IssueContentsEntry, IssueDetail } from '../types';
+
+/**
+ * The issue's table of contents: each section (in print order) with its entries, numbered
+ * through the issue as they will be printed. Each entry opens its own page.
+ */
+export const IssueContents = () => {
+  const record = useRecordContext<IssueDetail>();
+  const translate = useTranslate();
+  // A record taken from the list has no contents yet; the full one follows.
+  if (!record?.sections) return <LinearProgress sx={{ my: 2 }} />;
+  if (record.sections.length === 0) {
+    return <Typography color="text.secondary">{translate('app.issues.contents_empty')}</Typography>;
+  }
+
+  let number = 0;
+  return (
+    <Stack spacing={2}>
+      {record.sections.map(section => (
+        <Box component="section" key={section.id} data-testid="issue-section">
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', borderBottom: 1, borderColor: 'divider', pb: 0.5 }}>
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }} data-testid="issue-section-heading">
+              {section.name}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {translate('app.issues.section_entry_count', { smart_count: section.entries.length })}
+            </Typography>
+          </Stack>
+          <MuiList dense disablePadding>
+            {section.entries.map(entry => (
+              <IssueEntryRow key={entry.id} entry={entry} number={++number} />
+            ))}
+          </MuiList>
+        </Box>
+      ))}
+    </Stack>
+  );
+};
+
+const IssueEntryRow = ({ entry, number }: { entry: IssueContentsEntry; number: number }) => {
+  const createPath = useCreatePath();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <ListItemButton
+      component={Link}
+      to={createPath({ resource: 'entries', type: 'show', id: entry.id })}
+      data-testid="issue-entry"
+      sx={{ gap: 2 }}
+    >
+      <Typography variant="body2" color="text.secondary" sx={{ minWidth: '2em', textAlign: 'right' }}>
+        {number}
+      </Typography>
+      <ListItemText
+        primary={entry.title}
+        secondary={
+          entry.eventDate
+            ? formatEventDate(entry.eventDate, entry.eventDatePrecision, locale)
+            : translate('app.entries.event_date_unknown')
+        }
+      />
+      <RecordContextProvider value={entry}>
+        <EntryStatusField />
+      </RecordContextProvider>
+    </ListItemButton>
+  );
+};

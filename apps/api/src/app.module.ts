@@ -1,0 +1,66 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { redisConnectionOptions } from '@dsyb/domain';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { ContributorsModule } from './contributors/contributors.module';
+import { EntriesModule } from './entries/entries.module';
+import { HealthController } from './health/health.controller';
+import { IssuesModule } from './issues/issues.module';
+import { PrismaService } from './prisma/prisma.service';
+import { RecipientsModule } from './recipients/recipients.module';
+import { RenditionsModule } from './renditions/renditions.module';
+import { SectionsModule } from './sections/sections.module';
+import { SourcesModule } from './sources/sources.module';
+import { UsersModule } from './users/users.module';
+
+/** Shared singletons every feature module may inject. */
+@Global()
+@Module({})
+class CoreModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, PrismaService, AuditService],
+      exports: [APP_CONFIG, PrismaService, AuditService],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forConfig(config),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.tokenTtlSeconds } }),
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl) }),
+        ...(config.adminDistDir
+          ? [ServeStaticModule.forRoot({ rootPath: config.adminDistDir, exclude: ['/api/{*path}'] })]
+          : []),
+        IssuesModule,
+        SectionsModule,
+        EntriesModule,
+        SourcesModule,
+        ContributorsModule,
+        RecipientsModule,
+        UsersModule,
+        RenditionsModule,
+      ],
+      controllers: [AuthController, HealthController],
+      providers: [
+        AuthService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

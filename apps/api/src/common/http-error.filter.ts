@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { Prisma } from '@dsyb/db';
+import { DomainError, DomainErrorCode } from './domain-errors';
+
+const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  500: 'Internal Server Error',
+};
+
+/** Maps every error to `{statusCode, message, error}`; only our own faults become 500. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, message, details } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(status).json({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...details });
+  }
+
+  private describe(exception: unknown): { status: number; message: string; details?: Record<string, unknown> } {
+    if (exception instanceof DomainError) {
+      return { status: STATUS_BY_CODE[exception.code], message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('；') : String(raw ?? exception.message);
+      return { status: exception.getStatus(), message: this.translateFrameworkMessage(exception.getStatus(), message) };
+    }
+    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+      if (exception.code === 'P2025') return { status: 404, message: '记录不存在或已被删除' };
+      if (exception.code === 'P2002') return { status: 409, message: `已存在相同的记录（${this.targetOf(exception)}重复）` };
+      if (exception.code === 'P2003') return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
+    }
+    if (this.isBodyParserError(exception)) {
+      return { status: exception.status, message: exception.status === 413 ? '请求内容过大' : '请求内容不是有效的 JSON' };
+    }
+    return { status: 500, message: '服务器内部错误，请稍后重试' };
+  }
+
+  private translateFrameworkMessage(status: number, message: string): string {
+    if (status === 404 && /^Cannot (GET|POST|PUT|DELETE|PATCH)/.test(message)) return `接口不存在：${message.replace(/^Cannot /, '')}`;
+    return message;
+  }
+
+  private targetOf(error: Prisma.PrismaClientKnownRequestError): string {
+    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
+    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target?.target : undefined);
+    return Array.isArray(fields) ? fields.join('、') : '唯一字段';
+  }
+
+  private isBodyParserError(exception: unknown): exception is { status: number; type: string } {
+    return typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception
+      && typeof (exception as { status: unknown }).status === 'number' && (exception as { status: number }).status < 500;
+  }
+}

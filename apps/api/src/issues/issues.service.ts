@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { isoDate, parseIsoDate } from '@dsyb/domain';
+import type { Prisma } from '@dsyb/db';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { conflict, invalid, notFound } from '../common/domain-errors';
+import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
+import { PrismaService } from '../prisma/prisma.service';
+import type { CreateIssueDto, UpdateIssueDto } from './issue.dto';
+import { presentIssue } from './issue.presenter';
+
+export const ISSUE_LIST: ListSpec = {
+  sortable: ['serialNumber', 'year', 'month', 'publicationDate', 'status', 'createdAt', 'updatedAt'],
+  defaultSort: ['serialNumber', 'desc'],
+  filters: { id: 'ids', status: 'string', year: 'number', q: 'string' },
+};
+
+interface IssueFilter { id: string | string[]; status: string; year: number; q: string }
+
+const ISSUE_STATUSES = ['drafting', 'in_review', 'approved', 'published'];
+
+@Injectable()
+export class IssuesService {
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+
+  async list(query: ListQuery<Partial<IssueFilter>>) {
+    const { status, q, year } = query.filter;
+    if (status !== undefined && !ISSUE_STATUSES.includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    const serial = q !== undefined ? Number(q.replace(/[^0-9]/g, '')) : NaN;
+    const where: Prisma.IssueWhereInput = {
+      id: idsFilter(query.filter.id),
+      status: status as Prisma.IssueWhereInput['status'],
+      year,
+      ...(q ? { OR: [{ title: { contains: q } }, ...(Number.isInteger(serial) && serial > 0 ? [{ serialNumber: serial }] : [])] } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.issue.findMany({
+        where,
+        orderBy: { [query.sortField]: query.sortOrder },
+        skip: query.skip,
+        take: query.take,
+        include: { _count: { select: { entries: true } } },
+      }),
+      this.prisma.issue.count({ where }),
+    ]);
+    return { rows: rows.map(({ _count, ...issue }) => presentIssue(issue, _count.entries)), total };
+  }
+
+  /** One issue with its sections in print order, their entries, and the distribution list. */
+  async get(id: string) {
+    const issue = await this.prisma.issue.findUnique({
+      where: { id },
+      include: {
+        entries: { include: { section: true }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }, { createdAt: 'asc' }] },
+        recipients: { include: { recipient: true }, orderBy: { position: 'asc' } },
+      },
+    });
+    if (!issue) throw notFound('期刊', id);
+    const { entries, recipients, ...rest } = issue;
+    const sections: { id: string; key: string; name: string; entries: object[] }[] = [];
+    for (const entry of entries) {
+      let section = sections.at(-1);
+      if (!section || section.id !== entry.sectionId) {
+        section = { id: entry.section.id, key: entry.section.key, name: entry.section.name, entries: [] };
+        sections.push(section);
+      }
+      section.entries.push({
+        id: entry.id,
+        title: entry.title,
+        status: entry.status,
+        eventDate: isoDate(entry.eventDate),
+        eventDatePrecision: entry.eventDatePrecision,
+        position: entry.position,
+        version: entry.version,
+      });
+    }
+    return {
+      ...presentIssue(rest, entries.length),
+      sectionCount: sections.length,
+      sections,
+      recipients: recipients.map((link) => ({ id: link.recipient.id, name: link.recipient.name, position: link.position, receivedAt: link.receivedAt })),
+    };
+  }
+
+  async create(dto: CreateIssueDto, user: AuthUser) {
+    const masthead = await this.prisma.mastheadSettings.findUnique({ where: { key: 'default' } });
+    if (!masthead) throw conflict('尚未设置刊头信息（主办、编辑出版等），请先由管理员设置。');
+    const coverage = defaultCoverage(dto.year, dto.month);
+    return this.prisma.$transaction(async (tx) => {
+      const issue = await tx.issue.create({
+        data: {
+          year: dto.year,
+          month: dto.month,
+          serialNumber: dto.serialNumber,
+          title: dto.title ?? masthead.publicationTitle,
+          compiler: dto.compiler ?? masthead.publisher,
+          publicationDate: parseIsoDate(dto.publicationDate),
+          coverageStart: parseIsoDate(dto.coverageStart ?? coverage.start),
+          coverageEnd: parseIsoDate(dto.coverageEnd ?? coverage.end),
+          deadline: dto.deadline ? parseIsoDate(dto.deadline) : undefined,
+          mastheadId: masthead.id,
+        },
+      });
+      // A new issue goes to the office's standing distribution list, in its set order.
+      const units = await tx.recipientUnit.findMany({ where: { active: true }, orderBy: { position: 'asc' } });
+      await tx.issueRecipient.createMany({ data: units.map((unit, index) => ({ issueId: issue.id, recipientId: unit.id, position: index })) });
+      await this.audit.record(tx, { actor: user, action: 'issue.create', entityType: 'issue', entityId: issue.id, after: issue });
+      return presentIssue(issue, 0);
+    });
+  }
+
+  async update(id: string, dto: UpdateIssueDto, user: AuthUser) {
+    const before = await this.prisma.issue.findUnique({ where: { id } });
+    if (!before) throw notFound('期刊', id);
+    if (before.status === 'published') throw conflict(`总第${before.serialNumber}期已发布，内容已冻结，不能修改；如需更正请发起勘误。`);
+    const { version, publicationDate, coverageStart, coverageEnd, deadline, ...fields } = dto;
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.issue.updateMany({
+        where: { id, version },
+        data: {
+          ...fields,
+          publicationDate: publicationDate ? parseIsoDate(publicationDate) : undefined,
+          coverageStart: coverageStart ? parseIsoDate(coverageStart) : undefined,
+          coverageEnd: coverageEnd ? parseIsoDate(coverageEnd) : undefined,
+          deadline: deadline ? parseIsoDate(deadline) : undefined,
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) {
+        throw conflict(`该期刊已被他人修改（您读取的是第 ${version} 版，当前是第 ${before.version} 版），请刷新后再保存。`, { currentVersion: before.version });
+      }
+      const issue = await tx.issue.findUniqueOrThrow({ where: { id } });
+      await this.audit.record(tx, { actor: user, action: 'issue.update', entityType: 'issue', entityId: id, before, after: issue });
+      return presentIssue(issue);
+    });
+  }
+
+  async remove(id: string, user: AuthUser) {
+    const before = await this.prisma.issue.findUnique({ where: { id }, include: { _count: { select: { entries: true, renditions: true } } } });
+    if (!before) throw notFound('期刊', id);
+    if (before.status !== 'drafting') throw conflict(`总第${before.serialNumber}期已进入审核或发布流程，不能删除。`);
+    if (before._count.renditions > 0) throw conflict(`总第${before.serialNumber}期已有排版文件，不能删除。`);
+    const { _count, ...issue } = before;
+    return this.prisma.$transaction(async (tx) => {
+      await tx.entry.updateMany({ where: { issueId: id }, data: { issueId: null } });
+      await tx.issue.delete({ where: { id } });
+      await this.audit.record(tx, { actor: user, action: 'issue.delete', entityType: 'issue', entityId: id, before: issue });
+      return presentIssue(issue, _count.entries);
+    });
+  }
+}
+
+/** The issue of month M reports the events of month M-1. */
+export function defaultCoverage(year: number, month: number): { start: string; end: string } {
+  const previousYear = month === 1 ? year - 1 : year;
+  const previousMonth = month === 1 ? 12 : month - 1;
+  const lastDay = new Date(Date.UTC(previousYear, previousMonth, 0)).getUTCDate();
+  const mm = String(previousMonth).padStart(2, '0');
+  return { start: `${previousYear}-${mm}-01`, end: `${previousYear}-${mm}-${String(lastDay).padStart(2, '0')}` };
+}

@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { RENDER_QUEUE } from '@dsyb/domain';
+import { LocalDirectoryStorage } from '@dsyb/storage';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RenditionsController } from './renditions.controller';
+import { RENDITION_STORAGE, RenditionsService } from './renditions.service';
+
+@Module({
+  imports: [BullModule.registerQueue({ name: RENDER_QUEUE })],
+  controllers: [RenditionsController],
+  providers: [
+    RenditionsService,
+    { provide: RENDITION_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDirectoryStorage(config.storageDir) },
+  ],
+  exports: [BullModule],
+})
+export class RenditionsModule {}

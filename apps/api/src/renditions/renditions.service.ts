@@ -1,0 +1,92 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { loadIssueSnapshot, snapshotContentHash, type Prisma } from '@dsyb/db';
+import { RENDER_JOB, RENDER_JOB_OPTIONS, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
+import type { RenditionStorage } from '@dsyb/storage';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { conflict, invalid, notFound } from '../common/domain-errors';
+import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
+import { PrismaService } from '../prisma/prisma.service';
+import { presentRendition } from './rendition.presenter';
+
+export const RENDITION_STORAGE = Symbol('RENDITION_STORAGE');
+
+export const RENDITION_LIST: ListSpec = {
+  sortable: ['createdAt', 'finishedAt', 'status', 'kind'],
+  defaultSort: ['createdAt', 'desc'],
+  filters: { id: 'ids', issueId: 'ids', status: 'string', kind: 'string' },
+};
+
+interface RenditionFilter { id: string | string[]; issueId: string | string[]; status: string; kind: string }
+
+@Injectable()
+export class RenditionsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    @InjectQueue(RENDER_QUEUE) private readonly queue: Queue<RenderJobData>,
+    @Inject(RENDITION_STORAGE) private readonly storage: RenditionStorage,
+  ) {}
+
+  /**
+   * One rendition per issue content and kind: asking again for unchanged content returns the
+   * rendition already made or under way. The row is written before the job is queued, so a
+   * lost Redis never loses a request (the worker re-queues pending rows at start-up).
+   */
+  async request(issueId: string, kind: RenditionKind, user: AuthUser) {
+    const issue = await this.prisma.issue.findUnique({ where: { id: issueId } });
+    if (!issue) throw notFound('期刊', issueId);
+    if (kind === 'final' && issue.status !== 'approved' && issue.status !== 'published') {
+      throw conflict(`总第${issue.serialNumber}期尚未签发，只能生成校样，不能生成正式版。`);
+    }
+    const snapshot = await loadIssueSnapshot(this.prisma, issueId, kind, new Date());
+    if (!snapshot || snapshot.sections.length === 0) throw conflict(`总第${issue.serialNumber}期还没有条目，无法排版。`);
+    const contentHash = snapshotContentHash(snapshot);
+    const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } } });
+    if (existing && existing.status !== 'failed') return { rendition: presentRendition(existing), created: false };
+
+    const rendition = await this.prisma.$transaction(async (tx) => {
+      const row = existing
+        ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id } })
+        : await tx.rendition.create({ data: { issueId, kind, contentHash, issueRevision: issue.revision, requestedById: user.id } });
+      await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { issueId, kind } });
+      return row;
+    });
+    await this.queue.add(RENDER_JOB, { renditionId: rendition.id }, { ...RENDER_JOB_OPTIONS, jobId: `${rendition.id}-${Date.now()}` });
+    return { rendition: presentRendition(rendition), created: true };
+  }
+
+  async list(query: ListQuery<Partial<RenditionFilter>>) {
+    const { status, kind } = query.filter;
+    if (status !== undefined && !['queued', 'running', 'done', 'failed'].includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    if (kind !== undefined && !['proof', 'final'].includes(kind)) throw invalid(`参数 filter 的 kind 取值无效：${kind}`);
+    const where: Prisma.RenditionWhereInput = {
+      id: idsFilter(query.filter.id),
+      issueId: idsFilter(query.filter.issueId),
+      status: status as Prisma.RenditionWhereInput['status'],
+      kind: kind as Prisma.RenditionWhereInput['kind'],
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.rendition.findMany({ where, orderBy: { [query.sortField]: query.sortOrder }, skip: query.skip, take: query.take }),
+      this.prisma.rendition.count({ where }),
+    ]);
+    return { rows: rows.map(presentRendition), total };
+  }
+
+  async get(id: string) {
+    const rendition = await this.prisma.rendition.findUnique({ where: { id } });
+    if (!rendition) throw notFound('排版文件', id);
+    return presentRendition(rendition);
+  }
+
+  async file(id: string): Promise<{ content: Buffer; filename: string }> {
+    const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true } });
+    if (!rendition) throw notFound('排版文件', id);
+    if (rendition.status !== 'done' || !rendition.storageKey) throw conflict('该排版文件尚未生成完成。');
+    const content = await this.storage.get(rendition.storageKey);
+    const label = rendition.kind === 'proof' ? '校样' : '正式版';
+    return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}.pdf` };
+  }
+}

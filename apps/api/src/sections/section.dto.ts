@@ -1,0 +1,12 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class CreateSectionDto {
+  /** Stable identifier used in URLs and seeds, e.g. "politics". */
+  @IsString() @Matches(/^[a-z][a-z0-9-]{1,39}$/) key!: string;
+  @IsString() @IsNotEmpty() @MaxLength(20) name!: string;
+  @IsInt() @Min(0) @Max(10000) position!: number;
+  @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class UpdateSectionDto extends PartialType(CreateSectionDto) {}

@@ -1,0 +1,30 @@
+import { PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { ContributorRole } from '@dsyb/db';
+import { CONTRIBUTOR_ROLES } from '../contributors/contributor.dto';
+
+/** Chinese wording where the validation pipe has none of its own (class-validator names these isUuid, isIso8601). */
+const MUST_BE_UUID = { message: '必须是有效的 UUID' };
+const MUST_BE_DATE = { message: '必须是日期，格式为 YYYY-MM-DD' };
+
+export class SourceCreditDto {
+  @IsUUID('all', MUST_BE_UUID) contributorId!: string;
+  @IsIn(CONTRIBUTOR_ROLES) role!: ContributorRole;
+  /** Returned by the API for display; accepted back so a record round-trips, and ignored. */
+  @IsOptional() @IsString() name?: string;
+}
+
+export class CreateSourceDto {
+  @IsString() @IsNotEmpty() @MaxLength(100) newspaper!: string;
+  /** "YYYY-MM-DD"; a time of day is refused. */
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, MUST_BE_DATE) @Matches(/^\d{4}-\d{2}-\d{2}$/) issueDate?: string | null;
+  @IsOptional() @IsString() @MaxLength(40) page?: string | null;
+  @IsString() @IsNotEmpty() @MaxLength(300) headline!: string;
+  @IsString() @MaxLength(200000) text!: string;
+  /** The full set of credits: on update it replaces the existing ones. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SourceCreditDto) contributors?: SourceCreditDto[];
+}
+
+/** null is refused for required fields; issueDate and page may be cleared with null. */
+export class UpdateSourceDto extends PartialType(CreateSourceDto, { skipNullProperties: false }) {}

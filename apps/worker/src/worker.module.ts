@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { createPrismaClient } from '@dsyb/db';
+import { RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
+import { LocalDirectoryStorage } from '@dsyb/storage';
+import { RenderProcessor } from './render.processor';
+import { PRISMA, RENDITION_STORAGE } from './tokens';
+import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
+
+/** Only what the jobs need: the database, the rendition storage and the queue. */
+@Module({})
+export class WorkerModule {
+  static forConfig(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl) }),
+        BullModule.registerQueue({ name: RENDER_QUEUE }),
+      ],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
+        { provide: RENDITION_STORAGE, useFactory: () => new LocalDirectoryStorage(config.storageDir) },
+        RenderProcessor,
+      ],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The running stack started by scripts/test.mjs. */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the end-to-end tests with `npm test`, which starts the stack.');
+  return url;
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function api<T = any>(method: string, route: string, options: { token?: string; body?: unknown; raw?: string } = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl()}${route}`, {
+    method,
+    headers,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('application/json') ? await response.json() : Buffer.from(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, body: body as T };
+}
+
+export async function login(username: string, password = 'demo12345'): Promise<string> {
+  const response = await api<{ accessToken: string }>('POST', '/api/auth/login', { body: { username, password } });
+  if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.accessToken;
+}
+
+/** Text of each page of a PDF, read back with poppler's pdftotext. */
+export function pdfPages(pdf: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dsyb-pdf-'));
+  const file = path.join(dir, 'issue.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').slice(0, -1);
+}
+
+export const compact = (text: string) => text.replace(/\s+/g, '');
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

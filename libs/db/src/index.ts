@@ -1,0 +1,4 @@
+export * from './migrate';
+export * from './prisma-client';
+export * from './issue-snapshot';
+export * from './generated/prisma/client';

@@ -1,0 +1,3 @@
+export * from './issue-snapshot';
+export * from './dates';
+export * from './queue';

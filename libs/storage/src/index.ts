@@ -1,0 +1,2 @@
+export * from './rendition-storage';
+export * from './local-directory-storage';

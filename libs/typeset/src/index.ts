@@ -1,0 +1,5 @@
+export { buildTypstSource } from './typst-source';
+export { renderIssuePdf, warmUpTypesetter, type RenderedIssue } from './render-issue-pdf';
+export { TypesetError, type TypstDiagnostic } from './typeset-error';
+export { bundledFontPaths, SANS_FAMILY, SERIF_FAMILY } from './bundled-fonts';
+export type { TypesetMargins, TypesetSettings } from './typeset-settings';

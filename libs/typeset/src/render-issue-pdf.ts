@@ -1,0 +1,111 @@
+import * as path from 'node:path';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { IssueSnapshot } from '@dsyb/domain';
+import { bundledFontPaths } from './bundled-fonts';
+import { describeCharacter, loadCommonCoverage, missingCharacters, type GlyphCoverage } from './font-coverage';
+import { prepareTypesetData, textsOf, type PreparedIssue } from './typeset-data';
+import { describeEntry, TypesetError } from './typeset-error';
+import type { TypesetSettings } from './typeset-settings';
+import { toDiagnostics, typesetErrorFromDiagnostics } from './typst-diagnostics';
+import { sourceFor } from './typst-source';
+
+export interface RenderedIssue {
+  pdf: Buffer;
+  /** Number of pages, from the compiled document (not guessed from the PDF bytes). */
+  pages: number;
+  /** The exact source that was compiled; worth storing next to the PDF for diagnosis. */
+  typstSource: string;
+  /** Compiler warnings, if any (the PDF is complete nevertheless). */
+  warnings: string[];
+}
+
+/**
+ * Typesets one issue to PDF. Synchronous: the Typst compiler is a native module with a
+ * synchronous API, and a 25-page issue takes on the order of 100 ms once the compiler is warm.
+ * A worker that must stay responsive meanwhile should call this from a worker thread.
+ *
+ * Throws TypesetError (with entryId/entryTitle when an entry is at fault); never returns a
+ * PDF from a failed compilation.
+ */
+export function renderIssuePdf(snapshot: IssueSnapshot, settings?: TypesetSettings): RenderedIssue {
+  const prepared = prepareTypesetData(snapshot, settings);
+  assertPrintable(prepared, typesetter().coverage);
+  const typstSource = sourceFor(prepared);
+  return compileToPdf(typstSource, prepared);
+}
+
+function compileToPdf(typstSource: string, prepared: PreparedIssue): RenderedIssue {
+  const { compiler } = typesetter();
+  const result = compiler.compile({ mainFileContent: typstSource });
+  try {
+    const error = result.hasError() ? result.takeError() : null;
+    if (error) throw typesetErrorFromDiagnostics(toDiagnostics(error.shortDiagnostics), prepared.entries);
+    const document = result.result;
+    if (!document) throw new TypesetError('排版失败：编译器没有返回文档');
+    const warnings = toDiagnostics(result.takeWarnings()?.shortDiagnostics ?? []).map((d) => d.message);
+    const pdf = compiler.pdf(document);
+    const pages = document.numOfPages;
+    if (pages < 1 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw new TypesetError('排版失败：生成的 PDF 无效');
+    }
+    return { pdf, pages, typstSource, warnings };
+  } finally {
+    // Typst memoises aggressively; without eviction a long-running worker keeps every past
+    // issue's layout in memory. Results younger than a few compilations stay cached.
+    compiler.evictCache(10);
+  }
+}
+
+/* ---------- the shared compiler ---------- */
+
+interface Typesetter {
+  compiler: NodeCompiler;
+  coverage: GlyphCoverage;
+}
+
+let shared: Typesetter | undefined;
+
+/**
+ * One compiler per process, created on first use: creating it scans fonts (~0.1–0.2 s), and a
+ * warm compiler reuses parsed fonts and layout caches between issues.
+ *
+ * typst-ts 0.7.0 offers no switch to leave system fonts out (its CompileArgs has only fontArgs,
+ * workspace and inputs), so the template names only the bundled families and turns Typst's font
+ * fallback off; tests check with pdffonts that nothing else is embedded.
+ *
+ * The workspace is a directory that does not exist: the source never reads files, and should a
+ * read ever be attempted it finds nothing.
+ */
+function typesetter(): Typesetter {
+  if (!shared) {
+    const fontPaths = bundledFontPaths();
+    shared = {
+      compiler: NodeCompiler.create({
+        workspace: path.join(__dirname, '.typst-workspace-without-files'),
+        fontArgs: [{ fontPaths }],
+      }),
+      coverage: loadCommonCoverage(fontPaths),
+    };
+  }
+  return shared;
+}
+
+/** Creates the compiler ahead of the first render (e.g. at worker start-up). */
+export function warmUpTypesetter(): void {
+  typesetter();
+}
+
+/** Fails, naming the entry, when some text has characters the bundled fonts cannot print. */
+function assertPrintable(prepared: PreparedIssue, coverage: GlyphCoverage): void {
+  for (const { text, entry, what } of textsOf(prepared)) {
+    const missing = missingCharacters(text, coverage);
+    if (missing.length === 0) continue;
+    const chars = missing.slice(0, 5).map(describeCharacter).join('、');
+    const problem = `${what}含有字体无法显示的字符：${chars}${missing.length > 5 ? ' 等' : ''}`;
+    if (!entry) throw new TypesetError(`排版失败：${problem}`);
+    throw new TypesetError(`${describeEntry(entry.id, entry.title)}排版失败：${problem}`, {
+      entryId: entry.id,
+      entryTitle: typeof entry.title === 'string' ? entry.title : undefined,
+    });
+  }
+}

@@ -1,0 +1,196 @@
+import type { IssueSnapshot } from '@dsyb/domain';
+import { formatBeijingTimestamp, parseIsoDate } from './chinese-dates';
+import { TypesetError } from './typeset-error';
+import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } from './typeset-settings';
+
+/**
+ * The JSON document the Typst template reads. Every user-supplied string travels inside it as
+ * data and is printed with text(...), so nothing in it is ever parsed as Typst markup or code.
+ */
+export interface TypesetData {
+  kind: 'proof' | 'final';
+  page: ResolvedPageSettings;
+  document: { title: string; author: string; date: { year: number; month: number; day: number } };
+  cover: { title: string; month: string; serial: string; compiler: string; date: string };
+  /** Only on proofs: the text of the proof mark. */
+  proof: { mark: string; renderedAt: string } | null;
+  sections: TypesetSectionData[];
+  back: TypesetBackData;
+}
+
+export interface TypesetSectionData {
+  name: string;
+  entries: TypesetEntryData[];
+}
+
+/**
+ * Entry fields are passed on as received (strings normalised, anything else untouched): the
+ * template checks them itself and names the entry by `index` when one is unusable.
+ */
+export interface TypesetEntryData {
+  index: number;
+  title: unknown;
+  paragraphs: unknown;
+}
+
+export interface TypesetBackData {
+  notice: string;
+  /** Recipient units joined with "，"; empty when there are none. */
+  recipients: string;
+  sponsor: string;
+  publisher: string;
+  phone: string;
+  email: string;
+}
+
+/** An entry as the caller knows it, in the order of `TypesetEntryData.index`. */
+export interface EntryRef {
+  id: string;
+  title: unknown;
+}
+
+export interface PreparedIssue {
+  data: TypesetData;
+  entries: EntryRef[];
+}
+
+export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSettings): PreparedIssue {
+  const page = resolvePageSettings(settings);
+  if (snapshot.kind !== 'proof' && snapshot.kind !== 'final') throw new TypesetError(`版本类型无效：${String(snapshot.kind)}`);
+  const { year, month, serialNumber } = snapshot;
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypesetError(`年份无效：${String(year)}`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new TypesetError(`月份无效：${String(month)}`);
+  if (!Number.isInteger(serialNumber) || serialNumber < 1) throw new TypesetError(`期号无效：${String(serialNumber)}`);
+  const date = parseIsoDate(String(snapshot.publicationDate));
+  if (!date) throw new TypesetError(`出版日期无效：${String(snapshot.publicationDate)}`);
+  const masthead = snapshot.masthead;
+  const title = requireText(masthead?.publicationTitle, '刊名');
+
+  const entries: EntryRef[] = [];
+  const sections = requireArray(snapshot.sections, '栏目').flatMap((section): TypesetSectionData[] => {
+    const sectionEntries = requireArray(section?.entries, `栏目“${String(section?.name)}”的条目`);
+    // An empty section is not printed at all, neither in the contents nor in the body.
+    if (sectionEntries.length === 0) return [];
+    return [
+      {
+        name: requireText(section.name, '栏目名称'),
+        entries: sectionEntries.map((entry) => {
+          entries.push({ id: String(entry?.id), title: entry?.title });
+          return { index: entries.length - 1, title: cleanTitle(entry?.title), paragraphs: cleanParagraphs(entry?.paragraphs) };
+        }),
+      },
+    ];
+  });
+
+  const issueLabel = `${year}年${month}月`;
+  const serial = `（总第${serialNumber}期）`;
+  const data: TypesetData = {
+    kind: snapshot.kind,
+    page,
+    document: { title: `${title}${issueLabel}${serial}`, author: cleanInline(String(masthead.publisher ?? '')), date },
+    cover: {
+      title,
+      month: issueLabel,
+      serial,
+      compiler: requireText(snapshot.compiler, '编印单位'),
+      date: `${date.year}年${date.month}月${date.day}日`,
+    },
+    proof: snapshot.kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
+    sections,
+    back: {
+      notice: optionalText(masthead.notice, '刊头提示语'),
+      recipients: requireArray(snapshot.recipients, '发放范围')
+        .map((name) => requireText(name, '发放单位'))
+        .join('，'),
+      sponsor: optionalText(masthead.sponsor, '主办单位'),
+      publisher: optionalText(masthead.publisher, '编辑出版单位'),
+      phone: optionalText(masthead.phone, '电话'),
+      email: optionalText(masthead.email, '邮箱'),
+    },
+  };
+  return { data, entries };
+}
+
+function proofMark(renderedAt: string): TypesetData['proof'] {
+  const when = formatBeijingTimestamp(String(renderedAt));
+  if (!when) throw new TypesetError(`排版时间无效：${String(renderedAt)}`);
+  return { mark: '校样', renderedAt: when };
+}
+
+/* ---------- text normalisation ---------- */
+
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/;
+const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
+/** Spaces other than U+0020 and the ideographic space U+3000, which the fonts may not draw. */
+const OTHER_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]/g;
+/** C0/C1 control characters left after line breaks and tabs are handled: invisible junk from pasting. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** One line of text: line breaks become spaces, odd spaces become plain ones, controls go. */
+export function cleanInline(value: string): string {
+  return value.replace(LINE_BREAKS, ' ').replace(OTHER_SPACES, ' ').replace(CONTROLS, '').trim();
+}
+
+function cleanTitle(title: unknown): unknown {
+  return typeof title === 'string' ? cleanInline(title) : title;
+}
+
+/**
+ * A paragraph containing line breaks is several paragraphs; a leading indent typed by hand
+ * ("　　") is dropped because the template indents every paragraph by two characters itself.
+ */
+export function cleanParagraphs(paragraphs: unknown): unknown {
+  if (!Array.isArray(paragraphs)) return paragraphs;
+  return paragraphs.flatMap((p: unknown) =>
+    typeof p !== 'string'
+      ? [p]
+      : p
+          .split(LINE_BREAK)
+          .map((line) => cleanInline(line).replace(/^[\s\u3000]+/, ''))
+          .filter((line) => line !== ''),
+  );
+}
+
+function requireText(value: unknown, what: string): string {
+  if (typeof value !== 'string' || cleanInline(value) === '') throw new TypesetError(`${what}不能为空`);
+  return cleanInline(value);
+}
+
+function optionalText(value: unknown, what: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new TypesetError(`${what}不是文本`);
+  return cleanInline(value);
+}
+
+function requireArray<T>(value: readonly T[] | undefined, what: string): readonly T[] {
+  if (!Array.isArray(value)) throw new TypesetError(`${what}不是列表`);
+  return value;
+}
+
+/** Every user-visible string in the data, with the entry it belongs to (for glyph checks). */
+export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; entry?: EntryRef; what: string }> {
+  const { data, entries } = prepared;
+  yield { text: data.cover.title, what: '刊名' };
+  yield { text: data.cover.compiler, what: '编印单位' };
+  for (const [key, what] of [
+    ['notice', '刊头提示语'],
+    ['recipients', '发放范围'],
+    ['sponsor', '主办单位'],
+    ['publisher', '编辑出版单位'],
+    ['phone', '电话'],
+    ['email', '邮箱'],
+  ] as const) {
+    yield { text: data.back[key], what };
+  }
+  for (const section of data.sections) {
+    yield { text: section.name, what: `栏目“${section.name}”的名称` };
+    for (const e of section.entries) {
+      const entry = entries[e.index];
+      if (typeof e.title === 'string') yield { text: e.title, entry, what: '标题' };
+      if (Array.isArray(e.paragraphs)) {
+        for (const p of e.paragraphs) if (typeof p === 'string') yield { text: p, entry, what: '正文' };
+      }
+    }
+  }
+}

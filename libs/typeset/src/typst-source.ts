@@ -1,0 +1,33 @@
+import type { IssueSnapshot } from '@dsyb/domain';
+import { prepareTypesetData, type PreparedIssue, type TypesetData } from './typeset-data';
+import type { TypesetSettings } from './typeset-settings';
+import { TYPST_TEMPLATE } from './typst-template';
+
+/**
+ * The complete, self-contained Typst source for one issue: a single `#let data = …` line
+ * holding the issue as JSON inside a Typst string literal, followed by the fixed template.
+ * Pure: no I/O, no fonts, same snapshot → same source.
+ */
+export function buildTypstSource(snapshot: IssueSnapshot, settings?: TypesetSettings): string {
+  return sourceFor(prepareTypesetData(snapshot, settings));
+}
+
+export function sourceFor(prepared: PreparedIssue): string {
+  return typstSourceFromData(prepared.data);
+}
+
+export function typstSourceFromData(data: TypesetData): string {
+  return `#let data = json(bytes(${typstStringLiteral(JSON.stringify(data))}))\n${TYPST_TEMPLATE}`;
+}
+
+/**
+ * A Typst string literal whose value is exactly `value`. Inside "…" only the backslash and
+ * the double quote are special to Typst, and raw line breaks are escaped too so the literal
+ * stays on one line. (JSON.stringify output has no raw control characters, but this function
+ * does not rely on that.)
+ */
+export function typstStringLiteral(value: string): string {
+  return `"${value.replace(/[\\"\n\r]/g, (ch) => TYPST_ESCAPES[ch] ?? ch)}"`;
+}
+
+const TYPST_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r' };

@@ -1,0 +1,175 @@
+/**
+ * The issue layout, as Typst markup. It is a constant: the only part of the generated source
+ * that varies is the `data` line put in front of it (see typst-source.ts), and every value
+ * printed from `data` is a string shown with text(...), never evaluated as markup.
+ *
+ * Kept in a .ts file rather than a .typ file so it travels with the compiled JavaScript
+ * (dist/libs/typeset/src) without a copy step.
+ *
+ * Checked against Typst 0.14 (the version embedded in typst-ts-node-compiler 0.7.0).
+ */
+
+/** Prefix of assertion messages that concern one entry: ⟦entry:12⟧…; see typst-diagnostics.ts. */
+export const ENTRY_MARKER_PREFIX = '⟦entry:';
+
+/** Label of entry i's title, used by the table of contents to look up its page. */
+export const ENTRY_LABEL_PREFIX = 'dsyb-entry-';
+
+export const TYPST_TEMPLATE = String.raw`
+// ---------------------------------------------------------------- fonts and sizes
+#let serif = "Noto Serif SC"
+#let sans = "Noto Sans SC"
+#let body-fonts = (serif, sans)
+#let heading-fonts = (sans, serif)
+#let body-size = 14pt
+#let accent = rgb("#b4141e")
+
+// ---------------------------------------------------------------- input checks
+// Entry fields arrive as received; an unusable one stops the compilation with a message that
+// names the entry by index, which the TypeScript side turns into a TypesetError.
+#let entry-marker(e) = "⟦entry:" + str(e.index) + "⟧"
+#for section in data.sections {
+  for e in section.entries {
+    let m = entry-marker(e)
+    let title = e.at("title", default: none)
+    assert(type(title) == str, message: m + "标题不是文本")
+    assert(title != "", message: m + "标题为空")
+    let paragraphs = e.at("paragraphs", default: none)
+    assert(type(paragraphs) == array, message: m + "正文不是段落列表")
+    for (j, p) in paragraphs.enumerate() {
+      assert(type(p) == str, message: m + "第" + str(j + 1) + "段不是文本")
+    }
+  }
+}
+
+#let entry-label(e) = label("dsyb-entry-" + str(e.index))
+
+// ---------------------------------------------------------------- document and page
+#set document(
+  title: data.document.title,
+  author: data.document.author,
+  // A fixed date keeps the PDF bytes reproducible for the same snapshot.
+  date: datetime(year: data.document.date.year, month: data.document.date.month, day: data.document.date.day),
+)
+
+#let proof = data.proof
+#let proof-header = if proof != none {
+  set par(first-line-indent: 0pt, justify: false)
+  set text(font: heading-fonts, size: 9pt, fill: accent)
+  grid(
+    columns: (1fr, auto),
+    text(weight: "bold", proof.mark + "（非正式出版物，仅供审校）"),
+    "排版时间：" + proof.renderedAt,
+  )
+}
+#let proof-background = if proof != none {
+  place(center + horizon, rotate(-35deg, text(
+    font: heading-fonts, weight: "bold", size: 110pt, fill: luma(235), tracking: 0.2em, proof.mark,
+  )))
+}
+
+#set page(
+  paper: data.page.paper,
+  margin: data.page.margin.pairs().map(((side, mm)) => (side, mm * 1mm)).to-dict(),
+  header: proof-header,
+  background: proof-background,
+  footer: none,
+)
+
+// ---------------------------------------------------------------- Chinese typography
+// fallback: false — the bundled fonts cover the text (checked before compiling); without it
+// Typst would quietly take glyphs from whatever system fonts exist.
+// cjk-latin-spacing: none — "9月17日" must not get gaps between digits and Chinese.
+#set text(
+  font: body-fonts, fallback: false, lang: "zh", region: "cn",
+  size: body-size, cjk-latin-spacing: none,
+)
+#set par(justify: true, first-line-indent: (amount: 2em, all: true), leading: 0.75em, spacing: 0.75em)
+
+#show heading: set text(font: heading-fonts, weight: "bold")
+#show heading: set par(first-line-indent: 0pt, justify: false)
+// Section heading: the name between two thin rules, with room above.
+#show heading.where(level: 1): it => block(width: 100%, above: 2.2em, below: 1.4em, sticky: true, grid(
+  columns: (1fr, auto, 1fr), column-gutter: 0.8em, align: horizon,
+  line(length: 100%, stroke: 0.6pt + accent),
+  text(size: 18pt, fill: accent, it.body),
+  line(length: 100%, stroke: 0.6pt + accent),
+))
+// Entry title: centred; sticky, so it never stays alone at the foot of a page.
+#show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true,
+  align(center, text(size: 15pt, it.body)))
+
+// ---------------------------------------------------------------- cover
+#{
+  set par(first-line-indent: 0pt, justify: false)
+  set align(center)
+  v(16%)
+  block(text(font: heading-fonts, weight: "bold", size: 38pt, fill: accent, tracking: 0.05em, data.cover.title))
+  v(0.6em)
+  block(width: 80%, stack(spacing: 3pt, line(length: 100%, stroke: 2pt + accent), line(length: 100%, stroke: 0.6pt + accent)))
+  v(2.2em)
+  block(text(size: 20pt, data.cover.month))
+  v(0.4em)
+  block(text(size: 16pt, data.cover.serial))
+  v(1fr)
+  block(text(size: 16pt, data.cover.compiler))
+  v(0.4em)
+  block(text(size: 16pt, data.cover.date))
+  v(10%)
+}
+#pagebreak()
+
+// ---------------------------------------------------------------- table of contents
+// Page numbers come from the labels on the entry titles, so they are always the real ones.
+#let toc-number(e) = context str(counter(page).at(entry-label(e)).first())
+#let toc-line(e) = block(above: 0.5em, below: 0.5em, breakable: false, pad(left: 1em, grid(
+  columns: (1fr, 1.6em), column-gutter: 0.4em, align: (left + bottom, right + bottom),
+  // The dot leader fills the rest of the title's last line, so a long title wraps cleanly.
+  par({ text(e.title); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) }),
+  toc-number(e),
+)))
+#{
+  set par(first-line-indent: 0pt, justify: false, leading: 0.55em)
+  set text(size: 12pt)
+  align(center, block(below: 1.8em, text(font: heading-fonts, weight: "bold", size: 22pt, [目#h(1.5em)录])))
+  for section in data.sections {
+    block(above: 1.2em, below: 0.6em, sticky: true, text(font: heading-fonts, weight: "bold", size: 13pt, section.name))
+    for e in section.entries { toc-line(e) }
+  }
+}
+
+// ---------------------------------------------------------------- body
+// The page setting below starts a new page; body pages are numbered from 1.
+#set page(footer: context align(center, text(size: 11pt, "— " + counter(page).display("1") + " —")))
+#counter(page).update(1)
+
+#for section in data.sections {
+  heading(level: 1, section.name)
+  for e in section.entries {
+    [#heading(level: 2, e.title)#entry-label(e)]
+    for p in e.paragraphs { par(text(p)) }
+  }
+}
+
+// ---------------------------------------------------------------- back block
+#let back = data.back
+#let spaced(name) = box(width: 4em, name.clusters().join(h(1fr)))
+#let back-line(name, value) = if value != "" { block(above: 0.5em, below: 0.5em, [#spaced(name)：#text(value)]) }
+#place(bottom, float: true, clearance: 2em, block(width: 100%, breakable: false, {
+  set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
+  set text(size: 11pt)
+  line(length: 100%, stroke: 0.8pt)
+  if back.notice != "" { block(above: 0.8em, below: 0.8em, align(center, text(font: heading-fonts, weight: "bold", back.notice))) }
+  if back.recipients != "" {
+    block(above: 0.8em, below: 0.8em, par(hanging-indent: 5em, [#text(font: heading-fonts, weight: "bold", "发放范围：")#text(back.recipients)]))
+  }
+  line(length: 100%, stroke: 0.4pt)
+  block(above: 0.8em, below: 0.8em, {
+    back-line("主办", back.sponsor)
+    back-line("编辑出版", back.publisher)
+    back-line("电话", back.phone)
+    back-line("邮箱", back.email)
+  })
+  line(length: 100%, stroke: 0.8pt)
+}))
+`;

