@@ -64,7 +64,7 @@ export const TYPST_TEMPLATE = String.raw`
 }
 #let proof-background = if proof != none {
   place(center + horizon, rotate(-35deg, text(
-    font: heading-fonts, weight: "bold", size: 110pt, fill: luma(235), tracking: 0.2em, proof.mark,
+    font: heading-fonts, weight: "bold", size: 110pt, fill: accent.lighten(88%), tracking: 0.2em, proof.mark,
   )))
 }
 
@@ -89,14 +89,14 @@ export const TYPST_TEMPLATE = String.raw`
 #show heading: set text(font: heading-fonts, weight: "bold")
 #show heading: set par(first-line-indent: 0pt, justify: false)
 // Section heading: the name between two thin rules, with room above.
-#show heading.where(level: 1): it => block(width: 100%, above: 2.2em, below: 1.4em, sticky: true, grid(
+#show heading.where(level: 1): it => block(width: 100%, above: 2.2em, below: 1.4em, sticky: true, breakable: false, grid(
   columns: (1fr, auto, 1fr), column-gutter: 0.8em, align: horizon,
   line(length: 100%, stroke: 0.6pt + accent),
   text(size: 18pt, fill: accent, it.body),
   line(length: 100%, stroke: 0.6pt + accent),
 ))
 // Entry title: centred; sticky, so it never stays alone at the foot of a page.
-#show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true,
+#show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true, breakable: false,
   align(center, text(size: 15pt, it.body)))
 
 // ---------------------------------------------------------------- cover
@@ -122,7 +122,7 @@ export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- table of contents
 // Page numbers come from the labels on the entry titles, so they are always the real ones.
 #let toc-number(e) = context str(counter(page).at(entry-label(e)).first())
-#let toc-line(e) = block(above: 0.5em, below: 0.5em, breakable: false, pad(left: 1em, grid(
+#let toc-line(e) = block(above: 0.62em, below: 0.62em, breakable: false, pad(left: 1em, grid(
   columns: (1fr, 1.6em), column-gutter: 0.4em, align: (left + bottom, right + bottom),
   // The dot leader fills the rest of the title's last line, so a long title wraps cleanly.
   par({ text(e.title); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) }),
@@ -133,7 +133,7 @@ export const TYPST_TEMPLATE = String.raw`
   set text(size: 12pt)
   align(center, block(below: 1.8em, text(font: heading-fonts, weight: "bold", size: 22pt, [目#h(1.5em)录])))
   for section in data.sections {
-    block(above: 1.2em, below: 0.6em, sticky: true, text(font: heading-fonts, weight: "bold", size: 13pt, section.name))
+    block(above: 1.4em, below: 0.7em, sticky: true, text(font: heading-fonts, weight: "bold", size: 13pt, section.name))
     for e in section.entries { toc-line(e) }
   }
 }
@@ -159,7 +159,7 @@ export const TYPST_TEMPLATE = String.raw`
   set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
   set text(size: 11pt)
   line(length: 100%, stroke: 0.8pt)
-  if back.notice != "" { block(above: 0.8em, below: 0.8em, align(center, text(font: heading-fonts, weight: "bold", back.notice))) }
+  if back.notice != "" { block(width: 100%, above: 0.8em, below: 0.8em, align(center, text(font: heading-fonts, weight: "bold", back.notice))) }
   if back.recipients != "" {
     block(above: 0.8em, below: 0.8em, par(hanging-indent: 5em, [#text(font: heading-fonts, weight: "bold", "发放范围：")#text(back.recipients)]))
   }

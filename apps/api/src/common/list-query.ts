@@ -64,6 +64,10 @@ export function parseListQuery<TFilter extends object>(input: ListQueryInput, sp
   }
 
   const rawFilter = parseJson('filter', input.filter) ?? {};
+  // react-admin's getMany asks for records by id without a range: answer all of them.
+  if (range === undefined && rawFilter && typeof rawFilter === 'object' && Array.isArray((rawFilter as { id?: unknown }).id)) {
+    take = Math.min(Math.max((rawFilter as { id: unknown[] }).id.length, 1), MAX_PAGE);
+  }
   if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) throw invalid('参数 filter 应为 JSON 对象');
   const filter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rawFilter)) {

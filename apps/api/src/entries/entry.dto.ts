@@ -1,13 +1,13 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIsoDate } from '../common/is-iso-date';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
-const DATE = { strict: true, strictSeparator: true } as const;
 const PRECISIONS = ['day', 'month'] as const;
 
 export class CreateEntryDto {
   @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @IsUUID() sectionId!: string;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() issueId?: string | null;
-  @IsISO8601(DATE) eventDate!: string;
+  @IsIsoDate() eventDate!: string;
   @IsOptional() @IsIn(PRECISIONS) eventDatePrecision?: (typeof PRECISIONS)[number];
   /** Rich text from the editor; sanitised to what the PDF prints. */
   @IsOptional() @IsString() @MaxLength(200000) bodyHtml?: string;
@@ -23,7 +23,7 @@ export class UpdateEntryDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @IsOptional() @IsUUID() sectionId?: string;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() issueId?: string | null;
-  @IsOptional() @IsISO8601(DATE) eventDate?: string;
+  @IsOptional() @IsIsoDate() eventDate?: string;
   @IsOptional() @IsIn(PRECISIONS) eventDatePrecision?: (typeof PRECISIONS)[number];
   @IsOptional() @IsString() @MaxLength(200000) bodyHtml?: string;
   @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;

@@ -1,6 +1,6 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoDate } from '../common/is-iso-date';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-const DATE = { strict: true, strictSeparator: true } as const;
 
 export class CreateIssueDto {
   @IsInt() @Min(1949) @Max(2200) year!: number;
@@ -8,10 +8,10 @@ export class CreateIssueDto {
   @IsInt() @Min(1) @Max(100000) serialNumber!: number;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) title?: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) compiler?: string;
-  @IsISO8601(DATE) publicationDate!: string;
-  @IsOptional() @IsISO8601(DATE) coverageStart?: string;
-  @IsOptional() @IsISO8601(DATE) coverageEnd?: string;
-  @IsOptional() @IsISO8601(DATE) deadline?: string;
+  @IsIsoDate() publicationDate!: string;
+  @IsOptional() @IsIsoDate() coverageStart?: string;
+  @IsOptional() @IsIsoDate() coverageEnd?: string;
+  @IsOptional() @IsIsoDate() deadline?: string;
 }
 
 export class UpdateIssueDto {
@@ -22,10 +22,10 @@ export class UpdateIssueDto {
   @IsOptional() @IsInt() @Min(1) @Max(100000) serialNumber?: number;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) title?: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) compiler?: string;
-  @IsOptional() @IsISO8601(DATE) publicationDate?: string;
-  @IsOptional() @IsISO8601(DATE) coverageStart?: string;
-  @IsOptional() @IsISO8601(DATE) coverageEnd?: string;
-  @IsOptional() @IsISO8601(DATE) deadline?: string;
+  @IsOptional() @IsIsoDate() publicationDate?: string;
+  @IsOptional() @IsIsoDate() coverageStart?: string;
+  @IsOptional() @IsIsoDate() coverageEnd?: string;
+  @IsOptional() @IsIsoDate() deadline?: string;
 }
 
 export class RequestRenditionDto {

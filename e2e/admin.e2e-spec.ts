@@ -1,0 +1,150 @@
+/**
+ * The admin in a real browser against the running stack: the API serves the built admin at
+ * `/` and answers under `/api`. The test runner starts it and passes its URL in E2E_BASE_URL.
+ *
+ * Journey: an editor signs in through the login form, finds 总第97期 in the issues list,
+ * opens it and reads its table of contents (27 entries under the six sections of the
+ * reference issue, in print order); a wrong password is refused with a message in Chinese.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+jest.setTimeout(60_000);
+
+const BASE_URL = process.env.E2E_BASE_URL;
+const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
+
+const EDITOR = { username: 'editor', password: 'demo12345' };
+
+/** The sections of the reference issue (shared/seeds/monthly-chronicle-2020-10-no97.txt) and their entries. */
+const REFERENCE_CONTENTS: Array<[section: string, entries: number]> = [
+  ['本期焦点', 1],
+  ['时政要点', 17],
+  ['创文看点', 3],
+  ['经济热点', 1],
+  ['文化亮点', 1],
+  ['民生视点', 4],
+];
+const HAN = /[\u4e00-\u9fff]/;
+
+describe('admin in the browser', () => {
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    if (!BASE_URL) {
+      throw new Error(
+        'E2E_BASE_URL is not set: start the API (which serves the built admin at /) and set E2E_BASE_URL to its URL, e.g. E2E_BASE_URL=http://127.0.0.1:3000',
+      );
+    }
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) throw new Error('the browser did not start');
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    pageErrors = [];
+    page.on('pageerror', error => pageErrors.push(error.message));
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  }
+
+  async function openLoginForm(): Promise<void> {
+    await page.goto(new URL('/', BASE_URL).toString());
+    // The admin sends a visitor without a session to its login form.
+    await page.locator('input[name="username"]').waitFor();
+  }
+
+  async function signIn(username: string, password: string): Promise<void> {
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(password);
+    await page.locator('button[type="submit"]').click();
+  }
+
+  it('lets an editor sign in and read the table of contents of 总第97期', async () => {
+    await openLoginForm();
+    await expect(page.locator('button[type="submit"]').innerText()).resolves.toMatch(HAN);
+    await screenshot('01-login');
+
+    await signIn(EDITOR.username, EDITOR.password);
+
+    const issueRow = page.locator('tr', { hasText: '总第97期' });
+    await issueRow.first().waitFor();
+    await expect(page.locator('header').innerText()).resolves.toContain('中原区地方史志办公室 · 大事月报');
+    await screenshot('02-issue-list');
+
+    await issueRow.first().click();
+    const entries = page.locator('[data-testid="issue-entry"]');
+    // The page may first show the record from the list, then the full issue with its contents.
+    await entries.first().waitFor();
+    await screenshot('03-issue-show');
+
+    expect(await entries.count()).toBe(27);
+    const sections = page.locator('[data-testid="issue-section"]');
+    const contents: Array<[string, number]> = [];
+    for (let index = 0; index < (await sections.count()); index++) {
+      const section = sections.nth(index);
+      contents.push([
+        (await section.locator('[data-testid="issue-section-heading"]').innerText()).trim(),
+        await section.locator('[data-testid="issue-entry"]').count(),
+      ]);
+    }
+    expect(contents).toEqual(REFERENCE_CONTENTS);
+
+    const main = await page.locator('#main-content').innerText();
+    expect(main).toContain('总第97期');
+    expect(main).toContain('2020年10月15日');
+    // Everything the interface itself says is in Chinese (the content of this issue has no Latin words).
+    expect(main.match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
+
+    await entries.first().click();
+    await page.locator('[data-testid="entry-body"]').waitFor();
+    await expect(page.locator('#main-content').innerText()).resolves.toContain('徐立毅出席芝麻街双创园开园仪式');
+    await screenshot('04-entry-show');
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a wrong password with a message in Chinese', async () => {
+    await openLoginForm();
+    await signIn(EDITOR.username, 'not-the-password');
+
+    const notification = page.getByRole('alert');
+    await notification.first().waitFor();
+    const message = (await notification.first().innerText()).trim();
+    await screenshot('05-login-refused');
+
+    expect(message).toMatch(HAN);
+    expect(message).not.toMatch(/[A-Za-z]{3,}/);
+    // Still on the login form, without a session.
+    await expect(page.locator('input[name="password"]').isVisible()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** Reads a PDF back the way a person would see it, using poppler-utils (pdftotext, pdffonts, pdfinfo). */
+export class PdfReader {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'typeset-spec-'));
+  private readonly file = path.join(this.dir, 'issue.pdf');
+
+  constructor(pdf: Buffer) {
+    fs.writeFileSync(this.file, pdf);
+  }
+
+  /** Number of pages according to pdfinfo. */
+  pageCount(): number {
+    const info = execFileSync('pdfinfo', [this.file], { encoding: 'utf8' });
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  }
+
+  /** "595.28 x 841.89 pts (A4)" and the like, from pdfinfo. */
+  pageSize(): string {
+    const info = execFileSync('pdfinfo', [this.file], { encoding: 'utf8' });
+    return /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? '';
+  }
+
+  /** The text of each page, extracted one page at a time with `pdftotext -layout -f N -l N`. */
+  pageTexts(): string[] {
+    return Array.from({ length: this.pageCount() }, (_, i) =>
+      execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), this.file, '-'], {
+        encoding: 'utf8',
+      }),
+    );
+  }
+
+  /** Names of the embedded fonts without the subset prefix, e.g. "NotoSerifSC-Regular". */
+  fontNames(): string[] {
+    const table = execFileSync('pdffonts', [this.file], { encoding: 'utf8' });
+    return table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes all whitespace (pdftotext inserts spaces and line breaks where the layout has them). */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/** The footer page number "— 12 —" of a page, or null when the page has no footer number. */
+export function footerNumber(pageText: string): number | null {
+  const lines = pageText.split('\n').filter((l) => l.trim() !== '');
+  const match = /^—\s*(\d+)\s*—$/.exec(lines[lines.length - 1]?.trim() ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** A page's text without the proof header line and the footer line. */
+export function pageBody(pageText: string): string {
+  const lines = pageText.split('\n');
+  return lines
+    .filter((line, i) => !(footerNumber(line) !== null && i >= lines.length - 3))
+    .filter((line) => !line.includes('排版时间：'))
+    .join('\n');
+}
+
+export interface TocLine {
+  title: string;
+  page: number;
+}
+
+/**
+ * Parses table-of-contents pages: an entry is one or more lines, the last of which ends in a
+ * dot leader and the page number. Lines equal to a section name (outside an entry) are skipped.
+ */
+export function parseToc(tocPages: readonly string[], sectionNames: readonly string[]): TocLine[] {
+  const result: TocLine[] = [];
+  let pending = '';
+  for (const raw of tocPages.join('\n').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || squash(line) === '目录' || (pending === '' && sectionNames.includes(line))) continue;
+    const match = /^(.*?)[.\s]*\.\s*(\d+)$/.exec(line);
+    if (!match) {
+      pending += line;
+      continue;
+    }
+    result.push({ title: squash(pending + match[1]), page: Number(match[2]) });
+    pending = '';
+  }
+  return result;
+}
