@@ -19,7 +19,7 @@ beforeAll(() => {
   reader = new PdfReader(final.pdf);
   pages = reader.pageTexts();
 });
-afterAll(() => reader.dispose());
+afterAll(() => reader?.dispose());
 
 /** Index of the first numbered page: everything before it is cover and contents. */
 const firstBodyPage = (): number => pages.findIndex((p) => footerNumber(p) !== null);
@@ -139,7 +139,7 @@ describe('reference issue, proof', () => {
     proofReader = new PdfReader(proof.pdf);
     proofPages = proofReader.pageTexts();
   });
-  afterAll(() => proofReader.dispose());
+  afterAll(() => proofReader?.dispose());
 
   it('marks every page as 校样 with the render time in Beijing time', () => {
     for (const page of proofPages) {

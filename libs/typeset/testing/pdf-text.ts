@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Reads a PDF back the way a person would see it, using poppler-utils (pdftotext, pdffonts, pdfinfo). */
+/**
+ * Reads a PDF back the way a person would see it, using poppler-utils (pdftotext, pdffonts,
+ * pdfinfo). Their stderr is dropped: poppler warns about the boolean /Suspects entry in tagged
+ * PDFs ("Suspects object is wrong type"), which is noise; real failures still exit non-zero.
+ */
 export class PdfReader {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'typeset-spec-'));
   private readonly file = path.join(this.dir, 'issue.pdf');
@@ -14,28 +18,26 @@ export class PdfReader {
 
   /** Number of pages according to pdfinfo. */
   pageCount(): number {
-    const info = execFileSync('pdfinfo', [this.file], { encoding: 'utf8' });
+    const info = run('pdfinfo', [this.file]);
     return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   }
 
   /** "595.28 x 841.89 pts (A4)" and the like, from pdfinfo. */
   pageSize(): string {
-    const info = execFileSync('pdfinfo', [this.file], { encoding: 'utf8' });
+    const info = run('pdfinfo', [this.file]);
     return /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? '';
   }
 
   /** The text of each page, extracted one page at a time with `pdftotext -layout -f N -l N`. */
   pageTexts(): string[] {
     return Array.from({ length: this.pageCount() }, (_, i) =>
-      execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), this.file, '-'], {
-        encoding: 'utf8',
-      }),
+      run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), this.file, '-']),
     );
   }
 
   /** Names of the embedded fonts without the subset prefix, e.g. "NotoSerifSC-Regular". */
   fontNames(): string[] {
-    const table = execFileSync('pdffonts', [this.file], { encoding: 'utf8' });
+    const table = run('pdffonts', [this.file]);
     return table
       .split('\n')
       .slice(2)
@@ -46,6 +48,10 @@ export class PdfReader {
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 /** Removes all whitespace (pdftotext inserts spaces and line breaks where the layout has them). */
