@@ -3,7 +3,7 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleNameMapper: { '^@dsyb/(.*)$': '<rootDir>/libs/$1/src', '^(\.{1,2}/.*)\.js$': '$1' },
+  moduleNameMapper: { '^@dsyb/(.*)$': '<rootDir>/libs/$1/src', '^(\\.{1,2}/.*)\\.js$': '$1' },
   rootDir: __dirname,
 };
 module.exports = {
