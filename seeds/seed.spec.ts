@@ -1,4 +1,4 @@
-import * as argon2 from 'argon2';
+import { verify } from '@node-rs/argon2';
 import { createPrismaClient, type PrismaClient } from '@dsyb/db';
 import { createTestDatabase, type TestDatabase } from '../libs/db/src/testing';
 import reference from './reference-issue-097.json';
@@ -36,7 +36,7 @@ it('seeds the reference issue with its entries in print order, sections, recipie
   const editor = await prisma.user.findUniqueOrThrow({ where: { username: 'editor' } });
   expect(editor.roles).toEqual(['editor']);
   expect(editor.passwordHash.startsWith('$argon2id$')).toBe(true);
-  await expect(argon2.verify(editor.passwordHash, 'secret-for-test')).resolves.toBe(true);
+  await expect(verify(editor.passwordHash, 'secret-for-test')).resolves.toBe(true);
 });
 
 it('changes nothing when run a second time', async () => {

@@ -1,4 +1,4 @@
-import * as argon2 from 'argon2';
+import { hash } from '@node-rs/argon2';
 import { createPrismaClient, type PrismaClient, type Role } from '@dsyb/db';
 import { parseIsoDate } from '@dsyb/domain';
 import reference from './reference-issue-097.json';
@@ -46,7 +46,7 @@ export async function seedDatabase(prisma: PrismaClient, demoPassword: string): 
   let usersCreated = 0;
   for (const user of DEMO_USERS) {
     if (await prisma.user.findUnique({ where: { username: user.username } })) continue;
-    const passwordHash = await argon2.hash(demoPassword, { type: argon2.argon2id });
+    const passwordHash = await hash(demoPassword); // argon2id
     await prisma.user.create({ data: { ...user, passwordHash } });
     usersCreated += 1;
   }

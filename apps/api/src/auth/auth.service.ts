@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { PrismaService } from '../prisma/prisma.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, TokenPayload } from './auth.types';
@@ -15,7 +15,7 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string | undefined): Promise<{ accessToken: string; user: AuthUser }> {
     const user = await this.prisma.user.findUnique({ where: { username } });
-    const ok = user !== null && user.active && (await argon2.verify(user.passwordHash, password).catch(() => false));
+    const ok = user !== null && user.active && (await verify(user.passwordHash, password).catch(() => false));
     if (!user || !ok) {
       await this.audit.record(this.prisma, { actor: user ?? undefined, actorName: username, action: 'auth.login_failed', entityType: 'user', entityId: user?.id, ip });
       throw new UnauthorizedException('用户名或密码错误');
@@ -43,6 +43,7 @@ export function toAuthUser(user: { id: string; username: string; displayName: st
   return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles };
 }
 
+/** argon2id (the library's default algorithm) with its recommended memory and time costs. */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return hash(password);
 }
