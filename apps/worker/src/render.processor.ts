@@ -4,7 +4,7 @@ import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { loadIssueSnapshot, type PrismaClient } from '@dsyb/db';
 import { RENDER_JOB, RENDER_JOB_OPTIONS, RENDER_QUEUE, type RenderJobData } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
-import { renderIssuePdf, TypesetError } from '@dsyb/typeset';
+import { renderIssuePdf, TypesetError, warmUpTypesetter } from '@dsyb/typeset';
 import { PRISMA, RENDITION_STORAGE } from './tokens';
 
 @Processor(RENDER_QUEUE)
@@ -21,6 +21,8 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
 
   /** PostgreSQL is the record: requests whose job Redis lost are queued again at start-up. */
   async onApplicationBootstrap(): Promise<void> {
+    // Load the fonts now rather than on the first request an editor waits for.
+    warmUpTypesetter();
     const pending = await this.prisma.rendition.findMany({ where: { status: { in: ['queued', 'running'] } }, select: { id: true } });
     for (const { id } of pending) {
       await this.queue.add(RENDER_JOB, { renditionId: id }, { ...RENDER_JOB_OPTIONS, jobId: `${id}-restart-${Date.now()}` });
@@ -40,9 +42,9 @@ export class RenderProcessor extends WorkerHost implements OnApplicationBootstra
     if (!snapshot) throw new UnrecoverableError(`issue ${rendition.issueId} not found`);
     await this.progress(job, renditionId, 20);
 
-    let result: Awaited<ReturnType<typeof renderIssuePdf>>;
+    let result: ReturnType<typeof renderIssuePdf>;
     try {
-      result = await renderIssuePdf(snapshot);
+      result = renderIssuePdf(snapshot);
     } catch (error) {
       if (error instanceof TypesetError) throw new UnrecoverableError(error.message);
       throw error;

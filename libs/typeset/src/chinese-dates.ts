@@ -3,13 +3,20 @@
  * Kept local (rather than importing @dsyb/domain at runtime) so the compiled library does not
  * depend on the workspace path alias being registered.
  */
-export function formatIsoDate(isoDate: string): string | null {
-  const parts = parseIsoDate(isoDate);
-  return parts && `${parts.year}年${parts.month}月${parts.day}日`;
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
 }
 
-export function parseIsoDate(isoDate: string): { year: number; month: number; day: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+export function formatChineseDate({ year, month, day }: CalendarDate): string {
+  return `${year}年${month}月${day}日`;
+}
+
+/** "2020-10-15" → its parts; null for anything that is not a real calendar date. */
+export function parseIsoDate(isoDate: string): CalendarDate | null {
+  // A full timestamp ("2020-10-15T00:00:00.000Z", as a database date serialises) is accepted too.
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(isoDate);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import type { IssueSnapshot } from '@dsyb/domain';
 import { bundledFontPaths } from './bundled-fonts';
 import { describeCharacter, loadCommonCoverage, missingCharacters, type GlyphCoverage } from './font-coverage';
@@ -36,24 +36,39 @@ export function renderIssuePdf(snapshot: IssueSnapshot, settings?: TypesetSettin
 
 function compileToPdf(typstSource: string, prepared: PreparedIssue): RenderedIssue {
   const { compiler } = typesetter();
-  const result = compiler.compile({ mainFileContent: typstSource });
   try {
-    const error = result.hasError() ? result.takeError() : null;
-    if (error) throw typesetErrorFromDiagnostics(toDiagnostics(error.shortDiagnostics), prepared.entries);
-    const document = result.result;
-    if (!document) throw new TypesetError('排版失败：编译器没有返回文档');
-    const warnings = toDiagnostics(result.takeWarnings()?.shortDiagnostics ?? []).map((d) => d.message);
+    const { document, warnings } = compileDocument(compiler, typstSource, prepared);
     const pdf = compiler.pdf(document);
     const pages = document.numOfPages;
     if (pages < 1 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw new TypesetError('排版失败：生成的 PDF 无效');
     }
     return { pdf, pages, typstSource, warnings };
+  } catch (error) {
+    // The native module can also throw (e.g. an internal compiler error): same contract.
+    if (error instanceof TypesetError) throw error;
+    throw new TypesetError(`排版失败：${error instanceof Error ? error.message : String(error)}`);
   } finally {
     // Typst memoises aggressively; without eviction a long-running worker keeps every past
     // issue's layout in memory. Results younger than a few compilations stay cached.
     compiler.evictCache(10);
   }
+}
+
+function compileDocument(
+  compiler: NodeCompiler,
+  typstSource: string,
+  prepared: PreparedIssue,
+): { document: NodeTypstDocument; warnings: string[] } {
+  const result = compiler.compile({ mainFileContent: typstSource });
+  const error = result.hasError() ? result.takeError() : null;
+  if (error) {
+    throw typesetErrorFromDiagnostics(toDiagnostics(error.shortDiagnostics), prepared.entries, prepared.data.page.paper);
+  }
+  const document = result.result;
+  if (!document) throw new TypesetError('排版失败：编译器没有返回文档');
+  const warnings = toDiagnostics(result.takeWarnings()?.shortDiagnostics ?? []).map((d) => d.message);
+  return { document, warnings };
 }
 
 /* ---------- the shared compiler ---------- */

@@ -32,7 +32,7 @@ describe('reference issue 2020年10月 (总第97期), final', () => {
   it('reports the page count of the PDF it returns', () => {
     expect(final.pages).toBe(reader.pageCount());
     expect(final.pages).toBeGreaterThan(15);
-    expect(reader.pageSize()).toContain('(A4)');
+    expect(reader.pageSizeMm()).toEqual({ width: 210, height: 297 });
   });
 
   it('prints the cover fields on the first page', () => {
@@ -88,6 +88,18 @@ describe('reference issue 2020年10月 (总第97期), final', () => {
           cursor = at;
         }
       }
+    }
+  });
+
+  it('never leaves a title alone at the foot of a page', () => {
+    const bodyPages = pages.slice(firstBodyPage()).map((p) => squash(pageBody(p)));
+    for (const entry of seed.entries) {
+      const page = bodyPages.find((p) => p.includes(squash(entry.title))) ?? '';
+      const after = page.slice(page.indexOf(squash(entry.title)) + squash(entry.title).length);
+      expect({ title: entry.title, followedByText: after.startsWith(squash(entry.paragraphs[0]).slice(0, 8)) }).toEqual({
+        title: entry.title,
+        followedByText: true,
+      });
     }
   });
 

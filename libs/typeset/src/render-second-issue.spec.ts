@@ -80,12 +80,27 @@ describe('a second issue (2 sections, long title)', () => {
   });
 });
 
+describe('an issue without entries', () => {
+  it('still renders cover, contents page and back block (an early proof)', () => {
+    const rendered = renderIssuePdf(sampleIssue({ kind: 'proof', sections: [section('focus', '本期焦点', [])] }));
+    const reader = new PdfReader(rendered.pdf);
+    try {
+      const text = squash(reader.pageTexts().join('\n'));
+      expect(text).toContain('二七区大事月报');
+      expect(text).toContain('发放范围：');
+      expect(text).not.toContain('本期焦点');
+    } finally {
+      reader.dispose();
+    }
+  });
+});
+
 describe('page settings', () => {
   it('renders on A5 with mirrored margins', () => {
     const rendered = renderIssuePdf(issue, { paper: 'a5', margins: { top: 15, bottom: 15, inside: 18, right: 12 } });
     const reader = new PdfReader(rendered.pdf);
     try {
-      expect(reader.pageSize()).toContain('(A5)');
+      expect(reader.pageSizeMm()).toEqual({ width: 148, height: 210 });
       expect(rendered.pages).toBeGreaterThan(4);
       expect(squash(reader.pageTexts().join('\n'))).toContain(squash(LONG_TITLE));
     } finally {

@@ -1,5 +1,5 @@
 import type { IssueSnapshot } from '@dsyb/domain';
-import { formatBeijingTimestamp, parseIsoDate } from './chinese-dates';
+import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
 import { TypesetError } from './typeset-error';
 import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } from './typeset-settings';
 
@@ -10,10 +10,10 @@ import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } 
 export interface TypesetData {
   kind: 'proof' | 'final';
   page: ResolvedPageSettings;
-  document: { title: string; author: string; date: { year: number; month: number; day: number } };
+  document: { title: string; author: string; date: CalendarDate };
   cover: { title: string; month: string; serial: string; compiler: string; date: string };
-  /** Only on proofs: the text of the proof mark. */
-  proof: { mark: string; renderedAt: string } | null;
+  /** Only on proofs: when the proof was requested, for the 校样 mark. */
+  proof: { renderedAt: string } | null;
   sections: TypesetSectionData[];
   back: TypesetBackData;
 }
@@ -56,24 +56,56 @@ export interface PreparedIssue {
 
 export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSettings): PreparedIssue {
   const page = resolvePageSettings(settings);
-  if (snapshot.kind !== 'proof' && snapshot.kind !== 'final') throw new TypesetError(`版本类型无效：${String(snapshot.kind)}`);
+  const kind = checkKind(snapshot.kind);
+  const date = checkIssueNumbers(snapshot);
+  const title = requireText(snapshot.masthead?.publicationTitle, '刊名');
+  const issueLabel = `${snapshot.year}年${snapshot.month}月`;
+  const serial = `（总第${snapshot.serialNumber}期）`;
+  const { sections, entries } = prepareSections(snapshot.sections);
+  const data: TypesetData = {
+    kind,
+    page,
+    document: { title: `${title}${issueLabel}${serial}`, author: optionalText(snapshot.masthead.publisher, '编辑出版单位'), date },
+    cover: {
+      title,
+      month: issueLabel,
+      serial,
+      compiler: requireText(snapshot.compiler, '编印单位'),
+      date: formatChineseDate(date),
+    },
+    proof: kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
+    sections,
+    back: prepareBack(snapshot),
+  };
+  return { data, entries };
+}
+
+function checkKind(kind: unknown): TypesetData['kind'] {
+  if (kind !== 'proof' && kind !== 'final') throw new TypesetError(`版本类型无效：${String(kind)}`);
+  return kind;
+}
+
+function checkIssueNumbers(snapshot: IssueSnapshot): CalendarDate {
   const { year, month, serialNumber } = snapshot;
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypesetError(`年份无效：${String(year)}`);
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new TypesetError(`月份无效：${String(month)}`);
   if (!Number.isInteger(serialNumber) || serialNumber < 1) throw new TypesetError(`期号无效：${String(serialNumber)}`);
   const date = parseIsoDate(String(snapshot.publicationDate));
   if (!date) throw new TypesetError(`出版日期无效：${String(snapshot.publicationDate)}`);
-  const masthead = snapshot.masthead;
-  const title = requireText(masthead?.publicationTitle, '刊名');
+  return date;
+}
 
+/** Non-empty sections in print order; entries numbered across the issue (their TOC labels). */
+function prepareSections(input: IssueSnapshot['sections']): { sections: TypesetSectionData[]; entries: EntryRef[] } {
   const entries: EntryRef[] = [];
-  const sections = requireArray(snapshot.sections, '栏目').flatMap((section): TypesetSectionData[] => {
+  const sections = requireArray(input, '栏目').flatMap((section): TypesetSectionData[] => {
     const sectionEntries = requireArray(section?.entries, `栏目“${String(section?.name)}”的条目`);
     // An empty section is not printed at all, neither in the contents nor in the body.
     if (sectionEntries.length === 0) return [];
+    const name = requireText(section.name, '栏目名称');
     return [
       {
-        name: requireText(section.name, '栏目名称'),
+        name,
         entries: sectionEntries.map((entry) => {
           entries.push({ id: String(entry?.id), title: entry?.title });
           return { index: entries.length - 1, title: cleanTitle(entry?.title), paragraphs: cleanParagraphs(entry?.paragraphs) };
@@ -81,40 +113,27 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
       },
     ];
   });
+  return { sections, entries };
+}
 
-  const issueLabel = `${year}年${month}月`;
-  const serial = `（总第${serialNumber}期）`;
-  const data: TypesetData = {
-    kind: snapshot.kind,
-    page,
-    document: { title: `${title}${issueLabel}${serial}`, author: cleanInline(String(masthead.publisher ?? '')), date },
-    cover: {
-      title,
-      month: issueLabel,
-      serial,
-      compiler: requireText(snapshot.compiler, '编印单位'),
-      date: `${date.year}年${date.month}月${date.day}日`,
-    },
-    proof: snapshot.kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
-    sections,
-    back: {
-      notice: optionalText(masthead.notice, '刊头提示语'),
-      recipients: requireArray(snapshot.recipients, '发放范围')
-        .map((name) => requireText(name, '发放单位'))
-        .join('，'),
-      sponsor: optionalText(masthead.sponsor, '主办单位'),
-      publisher: optionalText(masthead.publisher, '编辑出版单位'),
-      phone: optionalText(masthead.phone, '电话'),
-      email: optionalText(masthead.email, '邮箱'),
-    },
+function prepareBack(snapshot: IssueSnapshot): TypesetBackData {
+  const { masthead } = snapshot;
+  return {
+    notice: optionalText(masthead.notice, '刊头提示语'),
+    recipients: requireArray(snapshot.recipients, '发放范围')
+      .map((name) => requireText(name, '发放单位'))
+      .join('，'),
+    sponsor: optionalText(masthead.sponsor, '主办单位'),
+    publisher: optionalText(masthead.publisher, '编辑出版单位'),
+    phone: optionalText(masthead.phone, '电话'),
+    email: optionalText(masthead.email, '邮箱'),
   };
-  return { data, entries };
 }
 
 function proofMark(renderedAt: string): TypesetData['proof'] {
   const when = formatBeijingTimestamp(String(renderedAt));
   if (!when) throw new TypesetError(`排版时间无效：${String(renderedAt)}`);
-  return { mark: '校样', renderedAt: when };
+  return { renderedAt: when };
 }
 
 /* ---------- text normalisation ---------- */
@@ -124,7 +143,6 @@ const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
 /** Spaces other than U+0020 and the ideographic space U+3000, which the fonts may not draw. */
 const OTHER_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]/g;
 /** C0/C1 control characters left after line breaks and tabs are handled: invisible junk from pasting. */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** One line of text: line breaks become spaces, odd spaces become plain ones, controls go. */

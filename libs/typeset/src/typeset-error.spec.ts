@@ -56,7 +56,7 @@ describe('failures the template detects (real Typst diagnostics)', () => {
 
   it('reports a compiler error that concerns no entry without naming one', () => {
     const error = failure(() => renderIssuePdf(sampleIssue(), { paper: 'b99' }));
-    expect(error.message).toMatch(/^排版失败：/);
+    expect(error.message).toBe('纸张规格无效：b99（Typst 没有这个纸张名称）');
     expect(error.entryId).toBeUndefined();
     expect(error.diagnostics.length).toBeGreaterThan(0);
   });
@@ -109,5 +109,11 @@ describe('typesetErrorFromDiagnostics', () => {
     );
     expect(error.entryId).toBeUndefined();
     expect(error.message).toBe('排版失败：assertion failed: ⟦entry:9⟧不存在');
+  });
+
+  it('shortens long compiler messages', () => {
+    const error = typesetErrorFromDiagnostics([{ message: 'x'.repeat(1000), severity: 1 }], entries);
+    expect(error.message.length).toBeLessThan(320);
+    expect(error.diagnostics[0].message).toHaveLength(1000);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { bundledFontPaths } from './bundled-fonts';
-import { formatBeijingTimestamp, formatIsoDate } from './chinese-dates';
+import { formatBeijingTimestamp, formatChineseDate, parseIsoDate } from './chinese-dates';
 import { loadCommonCoverage, missingCharacters, readCmapCoverage } from './font-coverage';
 import { cleanParagraphs } from './typeset-data';
 import { resolvePageSettings } from './typeset-settings';
@@ -20,8 +20,9 @@ describe('resolvePageSettings', () => {
 
 describe('Chinese dates', () => {
   it('prints dates without spaces', () => {
-    expect(formatIsoDate('2020-10-15')).toBe('2020年10月15日');
-    expect(formatIsoDate('2020-02-30')).toBeNull();
+    expect(formatChineseDate({ year: 2020, month: 9, day: 7 })).toBe('2020年9月7日');
+    expect(parseIsoDate('2020-10-15')).toEqual({ year: 2020, month: 10, day: 15 });
+    expect(parseIsoDate('2020-02-30')).toBeNull();
   });
 
   it('prints the render time in Beijing time', () => {

@@ -1,8 +1,9 @@
 import type { EntryRef } from './typeset-data';
 import { describeEntry, TypesetError, type TypstDiagnostic } from './typeset-error';
+import { ENTRY_MARKER_CLOSE, ENTRY_MARKER_OPEN } from './typst-template';
 
 /** Matches the marker the template puts in front of entry-related assertion messages. */
-const ENTRY_MARKER = /⟦entry:(\d+)⟧/;
+const ENTRY_MARKER = new RegExp(`${ENTRY_MARKER_OPEN}(\\d+)${ENTRY_MARKER_CLOSE}`);
 
 /**
  * Turns the diagnostics of a failed compilation into one TypesetError. When a diagnostic
@@ -12,6 +13,7 @@ const ENTRY_MARKER = /⟦entry:(\d+)⟧/;
 export function typesetErrorFromDiagnostics(
   diagnostics: readonly TypstDiagnostic[],
   entries: readonly EntryRef[],
+  paper?: string,
 ): TypesetError {
   const errors = diagnostics.filter((d) => d.severity === undefined || d.severity === 1);
   const relevant = errors.length > 0 ? errors : diagnostics;
@@ -26,8 +28,16 @@ export function typesetErrorFromDiagnostics(
       diagnostics,
     });
   }
-  const messages = relevant.map((d) => d.message).filter((m) => m !== '');
+  // Typst answers an unknown paper name with the list of all ~100 valid ones.
+  if (paper !== undefined && relevant.some((d) => d.message.startsWith('expected "a0"'))) {
+    return new TypesetError(`纸张规格无效：${paper}（Typst 没有这个纸张名称）`, { diagnostics });
+  }
+  const messages = relevant.map((d) => shorten(d.message)).filter((m) => m !== '');
   return new TypesetError(`排版失败：${messages.join('；') || '编译器未给出原因'}`, { diagnostics });
+}
+
+function shorten(message: string, max = 300): string {
+  return message.length > max ? `${message.slice(0, max)}…` : message;
 }
 
 /** typst-ts hands diagnostics over as `any[]`; keep only what we rely on. */

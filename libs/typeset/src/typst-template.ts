@@ -9,11 +9,13 @@
  * Checked against Typst 0.14 (the version embedded in typst-ts-node-compiler 0.7.0).
  */
 
-/** Prefix of assertion messages that concern one entry: ⟦entry:12⟧…; see typst-diagnostics.ts. */
-export const ENTRY_MARKER_PREFIX = '⟦entry:';
-
-/** Label of entry i's title, used by the table of contents to look up its page. */
-export const ENTRY_LABEL_PREFIX = 'dsyb-entry-';
+/**
+ * Assertion messages about one entry start with ⟦entry:12⟧ (12 = the entry's index in the
+ * issue); typst-diagnostics.ts maps it back to the entry. User text never reaches an assertion
+ * message, so the marker cannot be forged (and the fonts have no glyph for ⟦ anyway).
+ */
+export const ENTRY_MARKER_OPEN = '⟦entry:';
+export const ENTRY_MARKER_CLOSE = '⟧';
 
 export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- fonts and sizes
@@ -27,7 +29,7 @@ export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- input checks
 // Entry fields arrive as received; an unusable one stops the compilation with a message that
 // names the entry by index, which the TypeScript side turns into a TypesetError.
-#let entry-marker(e) = "⟦entry:" + str(e.index) + "⟧"
+#let entry-marker(e) = "${ENTRY_MARKER_OPEN}" + str(e.index) + "${ENTRY_MARKER_CLOSE}"
 #for section in data.sections {
   for e in section.entries {
     let m = entry-marker(e)
@@ -42,6 +44,7 @@ export const TYPST_TEMPLATE = String.raw`
   }
 }
 
+// Label of an entry's title; the table of contents looks up the title's page through it.
 #let entry-label(e) = label("dsyb-entry-" + str(e.index))
 
 // ---------------------------------------------------------------- document and page
@@ -52,19 +55,26 @@ export const TYPST_TEMPLATE = String.raw`
   date: datetime(year: data.document.date.year, month: data.document.date.month, day: data.document.date.day),
 )
 
-#let proof = data.proof
-#let proof-header = if proof != none {
-  set par(first-line-indent: 0pt, justify: false)
-  set text(font: heading-fonts, size: 9pt, fill: accent)
-  grid(
-    columns: (1fr, auto),
-    text(weight: "bold", proof.mark + "（非正式出版物，仅供审校）"),
-    "排版时间：" + proof.renderedAt,
-  )
+// The render time reaches the header through a metadata element, not through the header's
+// own value: a set rule's value is part of every element's style chain, so a header holding
+// the time would invalidate Typst's layout cache for the whole issue at each proof render.
+#let is-proof = data.proof != none
+#metadata(data.proof) <dsyb-proof>
+#let proof-header = if is-proof {
+  context {
+    set par(first-line-indent: 0pt, justify: false)
+    set text(font: heading-fonts, size: 9pt, fill: accent)
+    let proof = query(<dsyb-proof>).first().value
+    grid(
+      columns: (1fr, auto),
+      text(weight: "bold", "校样（非正式出版物，仅供审校）"),
+      "排版时间：" + proof.renderedAt,
+    )
+  }
 }
-#let proof-background = if proof != none {
+#let proof-background = if is-proof {
   place(center + horizon, rotate(-35deg, text(
-    font: heading-fonts, weight: "bold", size: 110pt, fill: accent.lighten(88%), tracking: 0.2em, proof.mark,
+    font: heading-fonts, weight: "bold", size: 110pt, fill: accent.lighten(88%), tracking: 0.2em, "校样",
   )))
 }
 
@@ -85,9 +95,16 @@ export const TYPST_TEMPLATE = String.raw`
   size: body-size, cjk-latin-spacing: none,
 )
 #set par(justify: true, first-line-indent: (amount: 2em, all: true), leading: 0.75em, spacing: 0.75em)
+// Typst breaks lines only at break opportunities; 40 or more ASCII characters without a space
+// (a long number, a URL without slashes) would run off the page. Zero-width spaces every ten
+// characters give the line breaker somewhere to go.
+#show regex("[!-~]{40,}"): it => it.text.clusters().chunks(10).map(c => c.join()).join("\u{200B}")
 
 #show heading: set text(font: heading-fonts, weight: "bold")
-#show heading: set par(first-line-indent: 0pt, justify: false)
+// Optimised (not greedy) breaking with a high runt cost: a wrapped title should not leave
+// a single character alone on its last line ("…推进情 / 况").
+#show heading: set par(first-line-indent: 0pt, justify: false, linebreaks: "optimized")
+#show heading: set text(costs: (runt: 1000%))
 // Section heading: the name between two thin rules, with room above.
 #show heading.where(level: 1): it => block(width: 100%, above: 2.2em, below: 1.4em, sticky: true, breakable: false, grid(
   columns: (1fr, auto, 1fr), column-gutter: 0.8em, align: horizon,

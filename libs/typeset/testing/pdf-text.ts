@@ -22,10 +22,12 @@ export class PdfReader {
     return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   }
 
-  /** "595.28 x 841.89 pts (A4)" and the like, from pdfinfo. */
-  pageSize(): string {
+  /** Size of the first page in millimetres, from pdfinfo ("595.28 x 841.89 pts"). */
+  pageSizeMm(): { width: number; height: number } {
     const info = run('pdfinfo', [this.file]);
-    return /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? '';
+    const match = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+    const mm = (pt: string | undefined): number => Math.round((Number(pt) * 25.4) / 72);
+    return { width: mm(match?.[1]), height: mm(match?.[2]) };
   }
 
   /** The text of each page, extracted one page at a time with `pdftotext -layout -f N -l N`. */
@@ -54,9 +56,12 @@ function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
-/** Removes all whitespace (pdftotext inserts spaces and line breaks where the layout has them). */
+/**
+ * Removes all whitespace (pdftotext inserts spaces and line breaks where the layout has them)
+ * and zero-width spaces (the template adds them inside very long ASCII runs as break points).
+ */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, '');
+  return text.replace(/[\s\u200b]+/gu, '');
 }
 
 /** The footer page number "— 12 —" of a page, or null when the page has no footer number. */
