@@ -115,21 +115,6 @@ function redisAnswers(port, host = '127.0.0.1') {
   });
 }
 
-/** Empties the Redis database a URL names (redis://host:port/N), speaking RESP directly. */
-export function flushRedisDatabase(redisUrl) {
-  const url = new URL(redisUrl);
-  const db = url.pathname.length > 1 ? url.pathname.slice(1) : '0';
-  const auth = url.password ? `AUTH ${url.username ? `${decodeURIComponent(url.username)} ` : ''}${decodeURIComponent(url.password)}\r\n` : '';
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: url.hostname, port: Number(url.port || 6379) });
-    let reply = '';
-    socket.on('connect', () => socket.write(`${auth}SELECT ${db}\r\nFLUSHDB\r\nQUIT\r\n`));
-    socket.on('data', (data) => { reply += data.toString(); });
-    socket.on('close', () => (reply.includes('-ERR') ? reject(new Error(`Redis: ${reply.trim()}`)) : resolve()));
-    socket.on('error', reject);
-  });
-}
-
 /** A Redis server: `url` if given, else the machine's own on 6379 when `preferSystem`, else a private redis-server. */
 export async function ensureRedis({ url, preferSystem = false, dir = path.join(dataDir, 'redis') } = {}) {
   if (url) return { url, stop: async () => {} };

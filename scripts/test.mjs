@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { build, dataDir, flushRedisDatabase, ensureDatabase, ensurePostgres, ensureRedis, freePort, log, migrateAndSeed, root, startApi, startWorker, stopChild, waitForHealth } from './stack.mjs';
+import { build, dataDir, ensureDatabase, ensurePostgres, ensureRedis, freePort, log, migrateAndSeed, root, startApi, startWorker, stopChild, waitForHealth } from './stack.mjs';
 
 const jestArgs = process.argv.slice(2);
 const stops = [];
@@ -34,23 +34,21 @@ try {
     await client.query(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
     await client.end();
   });
-  const redisUrl = new URL(redis.url);
-  redisUrl.pathname = '/9';
   const storageDir = path.join(dataDir, `test-renditions-${process.pid}`);
   stops.push(async () => rmSync(storageDir, { recursive: true, force: true }));
   const port = await freePort();
   const env = {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl.toString(),
+    REDIS_URL: redis.url,
     PORT: String(port),
     HOST: '127.0.0.1',
     JWT_SECRET: randomBytes(32).toString('hex'),
     STORAGE_DIR: storageDir,
     ADMIN_DIST_DIR: path.join(root, 'dist/admin'),
     DEMO_PASSWORD: 'demo12345',
+    // A queue of its own, so that test runs sharing the machine's Redis never take each other's jobs.
+    QUEUE_PREFIX: `dsyb-test-${randomBytes(4).toString('hex')}`,
   };
-  // Start from an empty queue so jobs of an earlier, interrupted run cannot interfere.
-  await flushRedisDatabase(env.REDIS_URL);
 
   migrateAndSeed(env);
   const logDir = path.join(root, 'test-artifacts');
@@ -79,6 +77,8 @@ try {
       E2E_BASE_URL: baseUrl,
       E2E_DATABASE_URL: databaseUrl,
       E2E_STORAGE_DIR: storageDir,
+      E2E_REDIS_URL: redis.url,
+      E2E_QUEUE_PREFIX: env.QUEUE_PREFIX,
     },
   });
   exitCode = await new Promise((resolve) => jest.on('exit', (code) => resolve(code ?? 1)));

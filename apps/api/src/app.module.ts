@@ -42,7 +42,7 @@ export class AppModule {
       imports: [
         CoreModule.forConfig(config),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.tokenTtlSeconds } }),
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl) }),
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
         ...(config.adminDistDir
           ? [ServeStaticModule.forRoot({ rootPath: config.adminDistDir, exclude: ['/api/{*path}'] })]
           : []),

@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface WorkerConfig {
   databaseUrl: string;
   redisUrl: string;
+  /** BullMQ key prefix; separate prefixes keep stacks sharing one Redis apart (tests). */
+  queuePrefix: string;
   storageDir: string;
   concurrency: number;
 }
@@ -18,6 +20,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   return {
     databaseUrl: env.DATABASE_URL!,
     redisUrl: env.REDIS_URL!,
+    queuePrefix: env.QUEUE_PREFIX || 'bull',
     storageDir: path.resolve(env.STORAGE_DIR ?? '.data/renditions'),
     concurrency,
   };

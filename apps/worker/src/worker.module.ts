@@ -14,7 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl) }),
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: RENDER_QUEUE }),
       ],
       providers: [

@@ -9,6 +9,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string;
   redisUrl: string;
+  /** BullMQ key prefix; must match the worker's. */
+  queuePrefix: string;
   jwtSecret: string;
   tokenTtlSeconds: number;
   storageDir: string;
@@ -40,6 +42,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: required(env, 'DATABASE_URL'),
     redisUrl: required(env, 'REDIS_URL'),
+    queuePrefix: env.QUEUE_PREFIX || 'bull',
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
     storageDir: path.resolve(env.STORAGE_DIR ?? '.data/renditions'),
