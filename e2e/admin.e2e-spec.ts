@@ -139,6 +139,7 @@ describe('admin in the browser', () => {
     const notification = page.getByRole('alert');
     await notification.first().waitFor();
     const message = (await notification.first().innerText()).trim();
+    await page.waitForTimeout(300); // let the notification finish sliding in for the screenshot
     await screenshot('05-login-refused');
 
     expect(message).toMatch(HAN);

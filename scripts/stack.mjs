@@ -43,7 +43,7 @@ export function build({ admin = true } = {}) {
     env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? fakeEngine, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
   });
   run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
-  if (admin) run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin/vite.config.ts', '--logLevel', 'warn']);
+  if (admin) run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'warn']);
 }
 
 async function canConnect(url) {

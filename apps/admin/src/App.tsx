@@ -1,4 +1,5 @@
 import { Admin, Resource } from 'react-admin';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import entries from './entries';
@@ -8,7 +9,7 @@ import { Layout } from './layout/Layout';
 import sections from './sections';
 import { darkTheme, lightTheme } from './theme';
 
-export const App = () => (
+const AdminApp = () => (
   <Admin
     title="中原区地方史志办公室 · 大事月报"
     dataProvider={dataProvider}
@@ -18,9 +19,22 @@ export const App = () => (
     theme={lightTheme}
     darkTheme={darkTheme}
     requireAuth
+    disableTelemetry
   >
     <Resource name="issues" {...issues} />
     <Resource name="entries" {...entries} />
     <Resource name="sections" {...sections} />
   </Admin>
 );
+
+/**
+ * Our own hash router instead of the one react-admin creates, for one reason: with React 19
+ * and react-router 7, navigations run as transitions, and react-admin's logout (navigate to
+ * /login, then reset its caches) keeps interrupting its own transition, so a visitor without
+ * a session was bounced to /login a thousand times over ~15 s before the form appeared
+ * (react-admin issues #10764, #10885). Without transitions the redirect happens once.
+ * It stays a data router, which react-admin needs to warn about unsaved changes.
+ */
+const router = createHashRouter([{ path: '*', element: <AdminApp /> }]);
+
+export const App = () => <RouterProvider router={router} useTransitions={false} />;

@@ -55,10 +55,19 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity() {
-    const { json } = await httpClient(`${API_URL}/auth/me`);
-    const user = json as User;
-    saveUser(user);
-    return { id: user.id, fullName: user.displayName };
+    const session = readSession();
+    // Without a session there is nobody to ask the server about (and its 401 would log out again).
+    if (!session) throw new Error('ra.auth.auth_check_error');
+    try {
+      const { json } = await httpClient(`${API_URL}/auth/me`);
+      const user = json as User;
+      saveUser(user);
+      return { id: user.id, fullName: user.displayName };
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) throw error;
+      // The server could not be asked; the user saved at login still names who is signed in.
+      return { id: session.user.id, fullName: session.user.displayName };
+    }
   },
 
   async getPermissions() {

@@ -1,22 +1,27 @@
 import { DataTable, List, ReferenceField } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
+import { SerialNumberField } from '../issues/issueFields';
 import type { Entry } from '../types';
 import { EntryStatusField, EventDateField } from './entryFields';
 import { entryFilters } from './entryFilters';
+
+const noWrap = { whiteSpace: 'nowrap' } as const;
 
 const EntryList = () => (
   <List filters={entryFilters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={false}>
     <DataTable<Entry> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="title" />
-      <DataTable.Col source="issueId" disableSort>
-        <ReferenceField source="issueId" reference="issues" link="show" />
+      <DataTable.Col source="issueId" disableSort sx={noWrap}>
+        <ReferenceField source="issueId" reference="issues" link="show">
+          <SerialNumberField />
+        </ReferenceField>
       </DataTable.Col>
-      <DataTable.Col source="sectionId" disableSort>
+      <DataTable.Col source="sectionId" disableSort sx={noWrap}>
         <ReferenceField source="sectionId" reference="sections" link={false} />
       </DataTable.Col>
-      <DataTable.Col source="eventDate" field={EventDateField} />
-      <DataTable.Col source="status" field={EntryStatusField} />
-      <DataTable.Col source="updatedAt" field={TimestampField} />
+      <DataTable.Col source="eventDate" field={EventDateField} sx={noWrap} />
+      <DataTable.Col source="status" field={EntryStatusField} sx={noWrap} />
+      <DataTable.Col source="updatedAt" field={TimestampField} sx={noWrap} />
     </DataTable>
   </List>
 );

@@ -1,7 +1,8 @@
 import { Box, Divider, Stack } from '@mui/material';
 import { Labeled, ReferenceField, Show, TextField } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
-import { EntryBodyField, EntryStatusField, EventDateField } from './entryFields';
+import { EntryBodyField } from './EntryBodyField';
+import { EntryStatusField, EventDateField } from './entryFields';
 
 const EntryShow = () => (
   <Show>
@@ -17,7 +18,7 @@ const EntryShow = () => (
         <Labeled source="eventDate">
           <EventDateField />
         </Labeled>
-        <Labeled source="status">
+        <Labeled source="status" sx={{ alignItems: 'flex-start' }}>
           <EntryStatusField />
         </Labeled>
         <Labeled>

@@ -9,6 +9,7 @@ export const entryFilters = [
     <AutocompleteInput<Issue>
       optionText={issueRepresentation}
       filterToQuery={search => ({ q: search })}
+      noOptionsText="app.inputs.no_options"
       sx={{ minWidth: '16rem' }}
     />
   </ReferenceInput>,

@@ -12,6 +12,9 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
     auth: {
       invalid_credentials: 'Wrong username or password',
     },
+    inputs: {
+      no_options: 'No matching options',
+    },
     issues: {
       serial_number: 'No. %{serialNumber}',
       cover: 'Cover',

@@ -226,6 +226,9 @@ export const applicationMessages = {
     auth: {
       invalid_credentials: '用户名或密码错误',
     },
+    inputs: {
+      no_options: '没有匹配的选项',
+    },
     issues: {
       serial_number: '总第%{serialNumber}期',
       cover: '封面信息',

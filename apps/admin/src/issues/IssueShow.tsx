@@ -60,7 +60,7 @@ const IssueCover = () => (
     <Labeled label="resources.issues.fields.coverage">
       <CoverageField />
     </Labeled>
-    <Labeled source="status">
+    <Labeled source="status" sx={{ alignItems: 'flex-start' }}>
       <IssueStatusField />
     </Labeled>
     <Labeled>

@@ -8,7 +8,7 @@ const SectionList = () => (
       <DataTable.NumberCol source="position" />
       <DataTable.Col source="name" />
       <DataTable.Col source="key" />
-      <DataTable.Col source="active" field={BooleanField} />
+      <DataTable.Col source="active" field={BooleanField} disableSort />
     </DataTable>
   </List>
 );
