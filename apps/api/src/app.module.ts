@@ -8,6 +8,9 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottleService } from './auth/login-throttle.service';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { SettingsController } from './settings/settings.controller';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
@@ -55,9 +58,10 @@ export class AppModule {
         UsersModule,
         RenditionsModule,
       ],
-      controllers: [AuthController, HealthController],
+      controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [
         AuthService,
+        LoginThrottleService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

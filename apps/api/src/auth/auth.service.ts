@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { PrismaService } from '../prisma/prisma.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, TokenPayload } from './auth.types';
+import { LoginThrottleService } from './login-throttle.service';
 
 @Injectable()
 export class AuthService {
@@ -11,15 +12,19 @@ export class AuthService {
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async login(username: string, password: string, ip: string | undefined): Promise<{ accessToken: string; user: AuthUser }> {
+    await this.throttle.assertAllowed(username, ip);
     const user = await this.prisma.user.findUnique({ where: { username } });
     const ok = user !== null && user.active && (await verify(user.passwordHash, password).catch(() => false));
     if (!user || !ok) {
+      await this.throttle.recordFailure(username, ip);
       await this.audit.record(this.prisma, { actor: user ?? undefined, actorName: username, action: 'auth.login_failed', entityType: 'user', entityId: user?.id, ip });
       throw new UnauthorizedException('用户名或密码错误');
     }
+    await this.throttle.recordSuccess(username);
     await this.audit.record(this.prisma, { actor: user, action: 'auth.login', entityType: 'user', entityId: user.id, ip });
     const payload: TokenPayload = { sub: user.id };
     return { accessToken: await this.jwt.signAsync(payload), user: toAuthUser(user) };

@@ -18,6 +18,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
@@ -44,6 +45,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status: exception.getStatus(), message: this.translateFrameworkMessage(exception.getStatus(), message) };
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+      const refusal = databaseRefusal(exception);
+      if (refusal) return { status: 409, message: refusal };
       if (exception.code === 'P2025') return { status: 404, message: '记录不存在或已被删除' };
       if (exception.code === 'P2002') return { status: 409, message: `已存在相同的记录（${this.targetOf(exception)}重复）` };
       if (exception.code === 'P2003') return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
@@ -69,4 +72,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     return typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception
       && typeof (exception as { status: unknown }).status === 'number' && (exception as { status: number }).status < 500;
   }
+}
+
+/**
+ * The database's own integrity triggers (migration 20261123100000_freeze_published: frozen
+ * publications, append-only audit trail) raise SQLSTATE class ZF with a message written for
+ * the user; the API lets it through as a 409, whatever route reached it.
+ */
+function databaseRefusal(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  const cause = (error.meta as { driverAdapterError?: { cause?: { code?: unknown; message?: unknown; hint?: unknown } } } | undefined)
+    ?.driverAdapterError?.cause;
+  if (typeof cause?.code !== 'string' || !cause.code.startsWith('ZF') || typeof cause.message !== 'string') return undefined;
+  return typeof cause.hint === 'string' ? `${cause.message}${cause.hint}` : cause.message;
 }
