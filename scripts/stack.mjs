@@ -2,7 +2,7 @@
 // none is given, the build, migrations, seed, and the api/worker processes.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,4 +184,68 @@ export function stopChild(child) {
     child.once('exit', () => { clearTimeout(timer); resolve(); });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * A throw-away stack for tests and benchmarks: PostgreSQL and Redis (the machine's own when
+ * they answer, private ones otherwise), a fresh database, its own queue prefix and storage
+ * directory, migrated and seeded, with the API and worker running. `stop()` removes it all.
+ */
+export async function startDisposableStack({ name, logDir, workerEnv = {} }) {
+  const stops = [];
+  const children = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+    for (const step of stops.reverse()) await step().catch((error) => console.error(error));
+  };
+  try {
+    const postgres = await ensurePostgres({ url: process.env.TEST_PG_URL, preferSystem: true, dir: path.join(dataDir, 'test-postgres') });
+    stops.push(postgres.stop);
+    const redis = await ensureRedis({ url: process.env.TEST_REDIS_URL, preferSystem: true, dir: path.join(dataDir, 'test-redis') });
+    stops.push(redis.stop);
+    const suffix = randomBytes(4).toString('hex');
+    const database = `dsyb_${name}_${suffix}`;
+    const databaseUrl = await ensureDatabase(postgres.url, database);
+    stops.push(async () => {
+      const client = new pg.Client({ connectionString: postgres.url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await client.end();
+    });
+    const storageDir = path.join(dataDir, `${name}-renditions-${suffix}`);
+    stops.push(async () => rmSync(storageDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      STORAGE_DIR: storageDir,
+      ADMIN_DIST_DIR: path.join(root, 'dist/admin'),
+      DEMO_PASSWORD: 'demo12345',
+      // A queue of its own, so that runs sharing the machine's Redis never take each other's jobs.
+      QUEUE_PREFIX: `dsyb-${name}-${suffix}`,
+    };
+    migrateAndSeed(env);
+    const processes = [['api', startApi(env, { stdio: ['ignore', 'pipe', 'pipe'] })], ['worker', startWorker({ ...env, ...workerEnv }, { stdio: ['ignore', 'pipe', 'pipe'] })]];
+    for (const [label, child] of processes) {
+      children.push(child);
+      const output = [];
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+      child.on('exit', () => {
+        if (logDir && output.length) {
+          mkdirSync(logDir, { recursive: true });
+          writeFileSync(path.join(logDir, `${label}.log`), Buffer.concat(output));
+        }
+      });
+    }
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(baseUrl, children[0]);
+    return { baseUrl, env, postgres, redis, databaseUrl, storageDir, api: children[0], worker: children[1], stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

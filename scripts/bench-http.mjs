@@ -1,0 +1,29 @@
+// Shared by the load and fuzz scripts: a disposable stack and a small JSON HTTP client.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { build, root, startDisposableStack } from './stack.mjs';
+
+export async function benchStack(name) {
+  if (!existsSync(path.join(root, 'dist/apps/api/src/main.js')) || process.env.BUILD) build({ admin: false });
+  return startDisposableStack({ name, logDir: path.join(root, 'test-artifacts', name) });
+}
+
+export function client(baseUrl) {
+  return async function request(method, route, { token, body, raw, headers = {} } = {}) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await response.text();
+    let json;
+    try { json = JSON.parse(text); } catch { json = undefined; }
+    return { status: response.status, body: json, text, ms: performance.now() - started };
+  };
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1));
+}
