@@ -1,12 +1,15 @@
 // `npm run bench:load`: 50 simulated editors for 60 s on loopback, saving drafts of their own
 // entries and, for some of them, one shared entry. Prints JSON: throughput, save latency
 // p50/p95/p99, 5xx count (must be 0), stale-version conflicts, and lost updates (must be 0:
-// every acknowledged save must be in the entry's history). LOAD_EDITORS / LOAD_SECONDS override.
+// every acknowledged save must be in the entry's history). LOAD_EDITORS / LOAD_SECONDS /
+// LOAD_THINK_MS (average pause between one editor's saves, like an autosave) override.
 import { benchStack, client, percentile } from './bench-http.mjs';
 
 const EDITORS = Number(process.env.LOAD_EDITORS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SHARED_EDITORS = Math.ceil(EDITORS / 5);
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 1000);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const stack = await benchStack('load');
 try {
@@ -31,21 +34,33 @@ try {
   let otherErrors = 0;
   const deadline = Date.now() + SECONDS * 1000;
 
+  // Like the editor's autosave: the client keeps the version its last save returned, re-reads
+  // only after a stale-version answer, and saves again after a pause (THINK_MS on average).
   async function editorLoop(editor) {
+    const versions = new Map();
     let saves = 0;
+    await sleep(Math.random() * THINK_MS);
     while (Date.now() < deadline) {
       const entryId = editor.index < SHARED_EDITORS && saves % 2 === 1 ? shared : editor.own;
-      const current = await request('GET', `/api/entries/${entryId}`, { token: editor.token });
-      if (current.status >= 500) serverErrors += 1;
-      if (current.status !== 200) continue;
+      if (!versions.has(entryId)) {
+        const current = await request('GET', `/api/entries/${entryId}`, { token: editor.token });
+        if (current.status >= 500) serverErrors += 1;
+        if (current.status !== 200) continue;
+        versions.set(entryId, current.body.version);
+      }
       const bodyText = `9月1日，编辑${editor.index}的第${saves}次保存。`;
-      const saved = await request('PUT', `/api/entries/${entryId}`, { token: editor.token, body: { version: current.body.version, bodyText } });
+      const saved = await request('PUT', `/api/entries/${entryId}`, { token: editor.token, body: { version: versions.get(entryId), bodyText } });
       latencies.push(saved.ms);
-      if (saved.status === 200) acknowledged.push({ entryId, version: saved.body.version, bodyText });
-      else if (saved.status === 409) conflicts += 1;
-      else if (saved.status >= 500) serverErrors += 1;
+      if (saved.status === 200) {
+        acknowledged.push({ entryId, version: saved.body.version, bodyText });
+        versions.set(entryId, saved.body.version);
+      } else if (saved.status === 409) {
+        conflicts += 1;
+        versions.delete(entryId);
+      } else if (saved.status >= 500) serverErrors += 1;
       else otherErrors += 1;
       saves += 1;
+      await sleep(THINK_MS * (0.5 + Math.random()));
     }
   }
   const started = Date.now();
@@ -67,6 +82,7 @@ try {
   const report = {
     editors: EDITORS,
     editorsSharingOneEntry: SHARED_EDITORS,
+    averagePauseBetweenSavesMs: THINK_MS,
     seconds: Number(elapsed.toFixed(1)),
     saveAttempts: latencies.length,
     acknowledgedSaves: acknowledged.length,
