@@ -23,6 +23,7 @@ import { RenditionsModule } from './renditions/renditions.module';
 import { SectionsModule } from './sections/sections.module';
 import { SourcesModule } from './sources/sources.module';
 import { UsersModule } from './users/users.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /** Shared singletons every feature module may inject. */
 @Global()
@@ -57,6 +58,7 @@ export class AppModule {
         RecipientsModule,
         UsersModule,
         RenditionsModule,
+        WorkflowModule,
       ],
       controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { Prisma } from '@dsyb/db';
+import { databaseRefusal } from './database-refusal';
 import { DomainError, DomainErrorCode } from './domain-errors';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
@@ -72,16 +73,4 @@ export class HttpErrorFilter implements ExceptionFilter {
     return typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception
       && typeof (exception as { status: unknown }).status === 'number' && (exception as { status: number }).status < 500;
   }
-}
-
-/**
- * The database's own integrity triggers (migration 20261123100000_freeze_published: frozen
- * publications, append-only audit trail) raise SQLSTATE class ZF with a message written for
- * the user; the API lets it through as a 409, whatever route reached it.
- */
-function databaseRefusal(error: Prisma.PrismaClientKnownRequestError): string | undefined {
-  const cause = (error.meta as { driverAdapterError?: { cause?: { code?: unknown; message?: unknown; hint?: unknown } } } | undefined)
-    ?.driverAdapterError?.cause;
-  if (typeof cause?.code !== 'string' || !cause.code.startsWith('ZF') || typeof cause.message !== 'string') return undefined;
-  return typeof cause.hint === 'string' ? `${cause.message}${cause.hint}` : cause.message;
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import type { Entry, Prisma } from '@dsyb/db';
+import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
+import { entryStatusAfterSave, issueLabel, refusalError } from '../workflow/workflow-guards';
 import { normaliseBody } from './entry-body';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';
 
@@ -76,7 +78,7 @@ export class EntriesService {
 
   async create(dto: CreateEntryDto, user: AuthUser) {
     const { bodyHtml, bodyText } = normaliseBody(dto) ?? { bodyHtml: '', bodyText: '' };
-    if (dto.issueId) await this.assertIssueEditable(dto.issueId);
+    if (dto.issueId) await this.assertIssueEditable(dto.issueId, user);
     return this.prisma.$transaction(async (tx) => {
       const entry = await tx.entry.create({
         data: {
@@ -93,7 +95,7 @@ export class EntriesService {
           updatedById: user.id,
         },
       });
-      await this.recordRevision(tx, entry, user);
+      await recordEntryRevision(tx, entry, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: entry });
       return presentEntry(entry);
     });
@@ -102,11 +104,13 @@ export class EntriesService {
   async update(id: string, dto: UpdateEntryDto, user: AuthUser) {
     const before = await this.prisma.entry.findUnique({ where: { id } });
     if (!before) throw notFound('条目', id);
-    if (before.issueId) await this.assertIssueEditable(before.issueId);
-    if (dto.issueId && dto.issueId !== before.issueId) await this.assertIssueEditable(dto.issueId);
     const { version, eventDate, bodyHtml: _html, bodyText: _text, title, ...fields } = dto;
     const body = normaliseBody(dto);
     return this.prisma.$transaction(async (tx) => {
+      // The workflow library decides whether the entry may be saved now, and the state the save
+      // leaves it in: a returned entry goes back to draft, an approved one back to review.
+      const wording = { title: title?.trim(), bodyHtml: body?.bodyHtml, eventDate: eventDate ? parseIsoDate(eventDate) : undefined, eventDatePrecision: fields.eventDatePrecision };
+      const status = await entryStatusAfterSave(tx, before, { wording, issueId: dto.issueId }, user);
       const updated = await tx.entry.updateMany({
         where: { id, version },
         data: {
@@ -114,8 +118,7 @@ export class EntriesService {
           ...body,
           title: title?.trim(),
           eventDate: eventDate ? parseIsoDate(eventDate) : undefined,
-          // An approved entry that is edited goes back to review (BRIEF workflow).
-          status: before.status === 'approved' ? 'submitted' : undefined,
+          status: status === before.status ? undefined : status,
           updatedById: user.id,
           version: { increment: 1 },
         },
@@ -124,7 +127,7 @@ export class EntriesService {
         throw conflict(`该条目已被他人修改（您读取的是第 ${version} 版，当前是第 ${before.version} 版），请合并后再保存。`, { currentVersion: before.version });
       }
       const entry = await tx.entry.findUniqueOrThrow({ where: { id } });
-      await this.recordRevision(tx, entry, user);
+      await recordEntryRevision(tx, entry, user);
       await this.audit.record(tx, { actor: user, action: 'entry.update', entityType: 'entry', entityId: id, before, after: entry });
       return presentEntry(entry);
     });
@@ -133,7 +136,7 @@ export class EntriesService {
   async remove(id: string, user: AuthUser) {
     const before = await this.prisma.entry.findUnique({ where: { id } });
     if (!before) throw notFound('条目', id);
-    if (before.issueId) await this.assertIssueEditable(before.issueId);
+    if (before.issueId) await this.assertIssueEditable(before.issueId, user);
     if (before.status === 'approved') throw conflict(`条目《${before.title}》已审核通过，不能删除；请先将其移出期刊。`);
     return this.prisma.$transaction(async (tx) => {
       await tx.entry.delete({ where: { id } });
@@ -142,10 +145,12 @@ export class EntriesService {
     });
   }
 
-  private async assertIssueEditable(issueId: string): Promise<void> {
+  /** Adding or deleting entries changes the issue: not once it is signed off or published. */
+  private async assertIssueEditable(issueId: string, user: AuthUser): Promise<void> {
     const issue = await this.prisma.issue.findUnique({ where: { id: issueId }, select: { status: true, serialNumber: true } });
     if (!issue) throw invalid(`期刊不存在：${issueId}`);
-    if (issue.status === 'published') throw conflict(`总第${issue.serialNumber}期已发布，内容已冻结，不能修改其中的条目。`);
+    const decision = decide('issue', 'edit', issue.status, user.roles, { label: issueLabel(issue) });
+    if (!decision.ok) throw refusalError(decision);
   }
 
   private async nextPosition(tx: Prisma.TransactionClient, issueId: string | null, sectionId: string): Promise<number> {
@@ -153,21 +158,22 @@ export class EntriesService {
     const last = await tx.entry.aggregate({ where: { issueId, sectionId }, _max: { position: true } });
     return (last._max.position ?? -1) + 1;
   }
+}
 
-  private async recordRevision(tx: Prisma.TransactionClient, entry: Entry, user: AuthUser): Promise<void> {
-    await tx.entryRevision.create({
-      data: {
-        entryId: entry.id,
-        version: entry.version,
-        title: entry.title,
-        bodyHtml: entry.bodyHtml,
-        bodyText: entry.bodyText,
-        eventDate: entry.eventDate,
-        eventDatePrecision: entry.eventDatePrecision,
-        sectionId: entry.sectionId,
-        status: entry.status,
-        authorId: user.id,
-      },
-    });
-  }
+/** Every saved version of an entry is kept (who, when, what): saves and workflow transitions alike. */
+export async function recordEntryRevision(tx: Prisma.TransactionClient, entry: Entry, user: AuthUser): Promise<void> {
+  await tx.entryRevision.create({
+    data: {
+      entryId: entry.id,
+      version: entry.version,
+      title: entry.title,
+      bodyHtml: entry.bodyHtml,
+      bodyText: entry.bodyText,
+      eventDate: entry.eventDate,
+      eventDatePrecision: entry.eventDatePrecision,
+      sectionId: entry.sectionId,
+      status: entry.status,
+      authorId: user.id,
+    },
+  });
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import type { Prisma } from '@dsyb/db';
+import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
+import { issueLabel, refusalError } from '../workflow/workflow-guards';
 import type { CreateIssueDto, UpdateIssueDto } from './issue.dto';
 import { presentIssue } from './issue.presenter';
 
@@ -112,7 +114,9 @@ export class IssuesService {
   async update(id: string, dto: UpdateIssueDto, user: AuthUser) {
     const before = await this.prisma.issue.findUnique({ where: { id } });
     if (!before) throw notFound('期刊', id);
-    if (before.status === 'published') throw conflict(`总第${before.serialNumber}期已发布，内容已冻结，不能修改；如需更正请发起勘误。`);
+    // Locked once signed off, frozen once published (the workflow library says which, and why).
+    const decision = decide('issue', 'edit', before.status, user.roles, { label: issueLabel(before) });
+    if (!decision.ok) throw refusalError(decision);
     const { version, publicationDate, coverageStart, coverageEnd, deadline, ...fields } = dto;
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.issue.updateMany({

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { decide } from '@dsyb/workflow';
+import type { Prisma } from '@dsyb/db';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { notFound } from '../common/domain-errors';
+import { presentIssue } from '../issues/issue.presenter';
+import { PrismaService } from '../prisma/prisma.service';
+import { assertDecision, issueLabel, lockIssues, staleVersion } from './workflow-guards';
+import type { ReturnDto } from './workflow.dto';
+
+export type IssueTransition = 'submit_review' | 'sign_off' | 'publish' | 'return';
+
+/** What each transition writes besides the status, and the name it has in the audit trail. */
+const EFFECTS: Record<IssueTransition, (user: AuthUser, now: Date) => Prisma.IssueUncheckedUpdateManyInput> = {
+  submit_review: () => ({}),
+  sign_off: (user, now) => ({ signedOffAt: now, signedOffById: user.id }),
+  // Publishing freezes the issue: from here on the database itself refuses changes to it.
+  publish: (_user, now) => ({ publishedAt: now }),
+  // A return withdraws any sign-off: the issue must be signed off again after the changes.
+  return: () => ({ signedOffAt: null, signedOffById: null }),
+};
+
+/** The issue's way to publication: send to review, return, sign off (签发), publish. */
+@Injectable()
+export class IssueWorkflowService {
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+
+  async transition(id: string, action: IssueTransition, dto: ReturnDto, user: AuthUser) {
+    return this.prisma.$transaction(async (tx) => {
+      // Locked first: entries cannot change state between the check of every entry and the transition.
+      await lockIssues(tx, [id], 'update');
+      const before = await tx.issue.findUnique({
+        where: { id },
+        include: { entries: { select: { title: true, status: true }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }] } },
+      });
+      if (!before) throw notFound('期刊', id);
+      const { entries, ...issue } = before;
+      const decision = decide('issue', action, issue.status, user.roles, { entries, comment: dto.comment, label: issueLabel(issue) });
+      const to = assertDecision(decision, '期刊', dto.version, issue.version);
+      const updated = await tx.issue.updateMany({
+        where: { id, version: dto.version },
+        data: { status: to, version: { increment: 1 }, ...EFFECTS[action](user, new Date()) },
+      });
+      if (updated.count === 0) throw staleVersion('期刊', dto.version, issue.version);
+      const after = await tx.issue.findUniqueOrThrow({ where: { id } });
+      const comment = action === 'return' ? dto.comment?.trim() : undefined;
+      await this.audit.record(tx, {
+        actor: user,
+        action: `issue.${action}`,
+        entityType: 'issue',
+        entityId: id,
+        before: { status: issue.status, version: issue.version },
+        after: { status: after.status, version: after.version, ...(comment ? { comment } : {}) },
+      });
+      return presentIssue(after, entries.length);
+    });
+  }
+
+  /** The issue's way through review, with the comments of returns: who, when, what. */
+  async history(id: string) {
+    const issue = await this.prisma.issue.findUnique({ where: { id }, select: { id: true } });
+    if (!issue) throw notFound('期刊', id);
+    const events = await this.prisma.auditEvent.findMany({
+      where: { entityType: 'issue', entityId: id },
+      orderBy: { id: 'asc' },
+      select: { id: true, action: true, actorId: true, actorName: true, after: true, createdAt: true },
+    });
+    return events.map(({ after, id: eventId, ...event }) => {
+      const details = after && typeof after === 'object' && !Array.isArray(after) ? after : {};
+      return {
+        ...event,
+        id: eventId.toString(),
+        status: typeof details.status === 'string' ? details.status : null,
+        comment: typeof details.comment === 'string' ? details.comment : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+/** Every transition carries the version the client read: acting on a record changed since is a 409. */
+export class TransitionDto {
+  @IsInt() @Min(1) version!: number;
+}
+
+/**
+ * A return states what to change. The comment is checked by the workflow library (at least two
+ * characters besides blanks), which answers 400 with a sentence saying so when it is missing.
+ */
+export class ReturnDto extends TransitionDto {
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class CommentDto {
+  @IsString() @MaxLength(2000) body!: string;
+}
