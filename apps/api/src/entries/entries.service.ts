@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
-import type { Entry, Prisma } from '@dsyb/db';
+import { Prisma, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -111,22 +111,25 @@ export class EntriesService {
       // leaves it in: a returned entry goes back to draft, an approved one back to review.
       const wording = { title: title?.trim(), bodyHtml: body?.bodyHtml, eventDate: eventDate ? parseIsoDate(eventDate) : undefined, eventDatePrecision: fields.eventDatePrecision };
       const status = await entryStatusAfterSave(tx, before, { wording, issueId: dto.issueId }, user);
-      const updated = await tx.entry.updateMany({
-        where: { id, version },
-        data: {
-          ...fields,
-          ...body,
-          title: title?.trim(),
-          eventDate: eventDate ? parseIsoDate(eventDate) : undefined,
-          status: status === before.status ? undefined : status,
-          updatedById: user.id,
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) {
-        throw conflict(`该条目已被他人修改（您读取的是第 ${version} 版，当前是第 ${before.version} 版），请合并后再保存。`, { currentVersion: before.version });
-      }
-      const entry = await tx.entry.findUniqueOrThrow({ where: { id } });
+      // One statement both checks the version the client read and returns the saved row.
+      const entry = await tx.entry
+        .update({
+          where: { id, version },
+          data: {
+            ...fields,
+            ...body,
+            title: title?.trim(),
+            eventDate: eventDate ? parseIsoDate(eventDate) : undefined,
+            status: status === before.status ? undefined : status,
+            updatedById: user.id,
+            version: { increment: 1 },
+          },
+        })
+        .catch(async (error: unknown) => {
+          if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2025') throw error;
+          const current = (await tx.entry.findUnique({ where: { id }, select: { version: true } }))?.version ?? before.version;
+          throw conflict(`该条目已被他人修改（您读取的是第 ${version} 版，当前是第 ${current} 版），请合并后再保存。`, { currentVersion: current });
+        });
       await recordEntryRevision(tx, entry, user);
       await this.audit.record(tx, { actor: user, action: 'entry.update', entityType: 'entry', entityId: id, before, after: entry });
       return presentEntry(entry);
