@@ -10,6 +10,12 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [react()],
+  resolve: {
+    // ra-input-rich-text was installed with a nested, older @tiptap/core and @tiptap/pm, while
+    // StarterKit uses the top-level ones: two ProseMirror cores in one editor break it (and
+    // double the editor chunk). Every import of them resolves to the top-level copy.
+    dedupe: ['@tiptap/core', '@tiptap/pm'],
+  },
   build: {
     outDir: '../../dist/admin',
     emptyOutDir: true,

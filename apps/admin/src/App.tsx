@@ -1,13 +1,17 @@
 import { Admin, Resource } from 'react-admin';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { authProvider } from './authProvider';
+import contributors from './contributors';
 import { dataProvider } from './dataProvider';
 import entries from './entries';
 import { i18nProvider } from './i18n/i18nProvider';
 import issues from './issues';
 import { Layout } from './layout/Layout';
+import recipients from './recipients';
 import sections from './sections';
+import sources from './sources';
 import { darkTheme, lightTheme } from './theme';
+import users from './users';
 
 const AdminApp = () => (
   <Admin
@@ -23,7 +27,11 @@ const AdminApp = () => (
   >
     <Resource name="issues" {...issues} />
     <Resource name="entries" {...entries} />
+    <Resource name="sources" {...sources} />
     <Resource name="sections" {...sections} />
+    <Resource name="recipients" {...recipients} />
+    <Resource name="contributors" {...contributors} />
+    <Resource name="users" {...users} />
   </Admin>
 );
 

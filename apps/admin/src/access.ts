@@ -1,23 +1,47 @@
 /**
  * Who may do what in the admin, as a pure function of the user's roles. The server enforces
- * the same rules; this only keeps the interface from offering what would be refused.
+ * the same rules (the @Roles of each controller); this only keeps the interface from offering
+ * what would be refused.
  */
 import type { Role } from './types';
 
-export type ResourceName = 'issues' | 'sections' | 'entries';
+export type ResourceName =
+  | 'issues'
+  | 'entries'
+  | 'sources'
+  | 'sections'
+  | 'recipients'
+  | 'contributors'
+  | 'users'
+  | 'renditions';
 
-/** Roles that may change each resource; everyone signed in may read everything. */
-const WRITERS: Record<ResourceName, readonly Role[]> = {
-  issues: ['admin', 'editor'],
-  entries: ['admin', 'editor'],
-  sections: ['admin'],
+interface ResourceRules {
+  /** Roles that may read; everyone signed in when absent. */
+  readers?: readonly Role[];
+  /** Roles that may create, edit and delete. */
+  writers: readonly Role[];
+}
+
+const RULES: Record<ResourceName, ResourceRules> = {
+  issues: { writers: ['admin', 'editor'] },
+  entries: { writers: ['admin', 'editor'] },
+  sources: { writers: ['admin', 'editor'] },
+  contributors: { writers: ['admin', 'editor'] },
+  sections: { writers: ['admin'] },
+  recipients: { writers: ['admin'] },
+  users: { readers: ['admin'], writers: ['admin'] },
+  // Anyone signed in may ask for a proof; the server decides whether a final may be made.
+  renditions: { writers: ['admin', 'editor', 'reviewer'] },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
+const hasAny = (roles: readonly Role[], allowed: readonly Role[]) => roles.some(role => allowed.includes(role));
+
 export function canAccess(roles: readonly Role[], request: { resource: string; action: string }): boolean {
   if (roles.length === 0) return false;
-  if (READ_ACTIONS.has(request.action)) return true;
-  const writers = WRITERS[request.resource as ResourceName];
-  return writers !== undefined && roles.some(role => writers.includes(role));
+  const rules = RULES[request.resource as ResourceName] as ResourceRules | undefined;
+  if (!rules) return false;
+  if (READ_ACTIONS.has(request.action)) return rules.readers === undefined || hasAny(roles, rules.readers);
+  return hasAny(roles, rules.writers);
 }

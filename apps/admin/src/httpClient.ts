@@ -34,3 +34,30 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     throw error;
   }
 }
+
+/** A file the API serves behind the bearer token (a rendition's PDF), with the name it gives it. */
+export async function fetchFile(url: string): Promise<{ blob: Blob; filename: string | undefined }> {
+  const headers = new Headers();
+  const session = readSession();
+  if (session) headers.set('Authorization', `Bearer ${session.token}`);
+  const response = await fetch(url, { headers });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new HttpError(serverMessage(body) ?? response.statusText, response.status, body);
+  }
+  return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('Content-Disposition')) };
+}
+
+/** `inline; filename*=UTF-8''%E5%A4%A7…pdf` → 大…pdf */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      return undefined;
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1];
+}

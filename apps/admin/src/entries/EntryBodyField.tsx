@@ -1,16 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { RichTextField, useRecordContext, useTranslate } from 'react-admin';
 import type { Entry } from '../types';
-
-/** Chinese body text: paragraphs with a two-character first-line indent, as printed. */
-const bodySx = {
-  fontFamily: '"Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", SimSun, serif',
-  fontSize: '1.05rem',
-  lineHeight: 1.9,
-  maxWidth: '46em',
-  textAlign: 'justify',
-  '& p': { textIndent: '2em', my: 0.75 },
-} as const;
+import { entryBodySx as bodySx } from './entryBodyStyle';
 
 /** The entry's body: its HTML (sanitised) when it has one, otherwise its plain-text paragraphs. */
 export const EntryBodyField = (_props: { label?: string }) => {

@@ -1,6 +1,8 @@
 import { Box, Divider, Stack } from '@mui/material';
-import { Labeled, ReferenceField, Show, TextField } from 'react-admin';
+import { Labeled, ReferenceField, Show, TextField, useRecordContext } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
+import { SourcePanel } from '../sources/SourcePanel';
+import type { Entry } from '../types';
 import { EntryBodyField } from './EntryBodyField';
 import { EntryStatusField, EventDateField } from './entryFields';
 
@@ -26,11 +28,30 @@ const EntryShow = () => (
         </Labeled>
       </Stack>
       <Divider sx={{ mb: 2 }} />
-      <Labeled label="resources.entries.fields.bodyText">
-        <EntryBodyField />
-      </Labeled>
+      <BodyBesideSource />
     </Box>
   </Show>
 );
+
+/** The body, and beside it the source article it was condensed from, when there is one. */
+const BodyBesideSource = () => {
+  const record = useRecordContext<Entry>();
+  const sourceId = record?.sourceId;
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 3,
+        alignItems: 'start',
+        gridTemplateColumns: { xs: '1fr', md: sourceId ? 'minmax(0, 1fr) minmax(0, 1fr)' : '1fr' },
+      }}
+    >
+      <Labeled label="resources.entries.fields.bodyText">
+        <EntryBodyField />
+      </Labeled>
+      {sourceId ? <SourcePanel sourceId={sourceId} /> : null}
+    </Box>
+  );
+};
 
 export default EntryShow;

@@ -10,7 +10,7 @@ export const entryFilters = [
       optionText={issueRepresentation}
       filterToQuery={search => ({ q: search })}
       noOptionsText="app.inputs.no_options"
-      sx={{ minWidth: '16rem' }}
+      sx={{ minWidth: '20rem' }}
     />
   </ReferenceInput>,
   <ReferenceInput

@@ -4,10 +4,14 @@ import type { Entry } from '../types';
 
 const EntryList = lazy(() => import('./EntryList'));
 const EntryShow = lazy(() => import('./EntryShow'));
+const EntryCreate = lazy(() => import('./EntryCreate'));
+const EntryEdit = lazy(() => import('./EntryEdit'));
 
 export default {
   list: EntryList,
   show: EntryShow,
+  create: EntryCreate,
+  edit: EntryEdit,
   icon: EntryIcon,
   recordRepresentation: (record: Entry) => record.title,
 };

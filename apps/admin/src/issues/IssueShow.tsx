@@ -1,28 +1,45 @@
 import { Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { CalendarDateField } from '../fields/CalendarDateField';
 import { TimestampField } from '../fields/TimestampField';
+import { RenditionPanel } from '../renditions/RenditionPanel';
 import type { IssueDetail } from '../types';
 import { IssueContents } from './IssueContents';
+import { IssueShowActions } from './IssueShowActions';
 import { CoverageField, IssueStatusField, SerialNumberField, YearMonthField } from './issueFields';
 
+/**
+ * Two tabs: what the issue says (cover, contents, distribution list), and its typesetting
+ * (proofs and finals with their files), which has a URL of its own: /issues/:id/show/renditions.
+ */
 const IssueShow = () => (
-  <Show>
-    <Box sx={{ p: { xs: 2, md: 3 } }}>
-      <Block title="app.issues.cover">
-        <IssueCover />
-      </Block>
-      <Divider sx={{ my: 3 }} />
-      <Block title="app.issues.contents">
-        <IssueContents />
-      </Block>
-      <Divider sx={{ my: 3 }} />
-      <Block title="app.issues.distribution">
-        <IssueDistribution />
-      </Block>
-    </Box>
+  <Show actions={<IssueShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.issues.tab_overview">
+        <IssueOverview label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.renditions.title" path="renditions">
+        <RenditionPanel label={false} />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
   </Show>
+);
+
+const IssueOverview = (_props: { label?: false }) => (
+  <Box sx={{ p: { xs: 0, md: 1 } }}>
+    <Block title="app.issues.cover">
+      <IssueCover />
+    </Block>
+    <Divider sx={{ my: 3 }} />
+    <Block title="app.issues.contents">
+      <IssueContents />
+    </Block>
+    <Divider sx={{ my: 3 }} />
+    <Block title="app.issues.distribution">
+      <IssueDistribution />
+    </Block>
+  </Box>
 );
 
 const Block = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -60,6 +77,7 @@ const IssueCover = () => (
     <Labeled label="resources.issues.fields.coverage">
       <CoverageField />
     </Labeled>
+    <IssueDeadline />
     <Labeled source="status" sx={{ alignItems: 'flex-start' }}>
       <IssueStatusField />
     </Labeled>
@@ -74,6 +92,17 @@ const IssueCover = () => (
     </Labeled>
   </Box>
 );
+
+/** The copy deadline, when one was set. */
+const IssueDeadline = () => {
+  const record = useRecordContext<IssueDetail>();
+  if (!record?.deadline) return null;
+  return (
+    <Labeled>
+      <CalendarDateField source="deadline" />
+    </Labeled>
+  );
+};
 
 /** 发放范围, as printed: the recipient units in their set order, separated by 、 */
 const IssueDistribution = () => {

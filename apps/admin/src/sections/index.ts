@@ -3,9 +3,13 @@ import { lazy } from 'react';
 import type { Section } from '../types';
 
 const SectionList = lazy(() => import('./SectionList'));
+const SectionCreate = lazy(() => import('./SectionCreate'));
+const SectionEdit = lazy(() => import('./SectionEdit'));
 
 export default {
   list: SectionList,
+  create: SectionCreate,
+  edit: SectionEdit,
   icon: SectionIcon,
   recordRepresentation: (record: Section) => record.name,
 };

@@ -1,0 +1,72 @@
+import FormatBold from '@mui/icons-material/FormatBold';
+import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
+import FormatListNumbered from '@mui/icons-material/FormatListNumbered';
+import Redo from '@mui/icons-material/Redo';
+import Undo from '@mui/icons-material/Undo';
+import { Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { useEffect, useReducer, type ReactNode } from 'react';
+import { useTiptapEditor } from 'ra-input-rich-text';
+import { useTranslate } from 'react-admin';
+
+type Editor = NonNullable<ReturnType<typeof useTiptapEditor>>;
+
+/** Re-renders on every editor transaction, so the buttons show the formatting at the cursor. */
+function useEditorTransactions(editor: Editor | null | undefined): void {
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    if (!editor) return;
+    editor.on('transaction', rerender);
+    return () => {
+      editor.off('transaction', rerender);
+    };
+  }, [editor]);
+}
+
+/** Bold, the two kinds of list, undo and redo: what the printed chronicle can show. */
+export const EntryBodyToolbar = () => {
+  const editor = useTiptapEditor();
+  const translate = useTranslate();
+  useEditorTransactions(editor);
+  const disabled = !editor?.isEditable;
+  const active = (name: string) => Boolean(editor && !editor.isDestroyed && editor.isActive(name));
+
+  const button = (value: string, label: string, icon: ReactNode, run: (editor: Editor) => void, selected = false) => (
+    <ToggleButton
+      value={value}
+      selected={selected}
+      aria-label={translate(label)}
+      title={translate(label)}
+      onClick={() => editor && run(editor)}
+    >
+      {icon}
+    </ToggleButton>
+  );
+
+  return (
+    <Stack direction="row" spacing={1} sx={{ mb: 1 }} data-testid="entry-body-toolbar">
+      <ToggleButtonGroup size="small" disabled={disabled}>
+        {button('bold', 'app.editor.bold', <FormatBold fontSize="inherit" />, e => e.chain().focus().toggleBold().run(), active('bold'))}
+      </ToggleButtonGroup>
+      <ToggleButtonGroup size="small" disabled={disabled}>
+        {button(
+          'bulletList',
+          'app.editor.bullet_list',
+          <FormatListBulleted fontSize="inherit" />,
+          e => e.chain().focus().toggleBulletList().run(),
+          active('bulletList'),
+        )}
+        {button(
+          'orderedList',
+          'app.editor.ordered_list',
+          <FormatListNumbered fontSize="inherit" />,
+          e => e.chain().focus().toggleOrderedList().run(),
+          active('orderedList'),
+        )}
+      </ToggleButtonGroup>
+      <ToggleButtonGroup size="small" disabled={disabled}>
+        {button('undo', 'app.editor.undo', <Undo fontSize="inherit" />, e => e.chain().focus().undo().run())}
+        {button('redo', 'app.editor.redo', <Redo fontSize="inherit" />, e => e.chain().focus().redo().run())}
+      </ToggleButtonGroup>
+    </Stack>
+  );
+};

@@ -1,0 +1,44 @@
+import { Box } from '@mui/material';
+import { DateInput, maxLength, maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+
+const validateSerialNumber = [required(), minValue(1), maxValue(100000)];
+const validateYear = [required(), minValue(1949), maxValue(2200)];
+const validateMonth = [required(), minValue(1), maxValue(12)];
+const validatePublicationDate = required();
+const validateMastheadText = maxLength(60);
+const validateMastheadTextRequired = [required(), maxLength(60)];
+
+const grid = { display: 'grid', columnGap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', width: '100%' } as const;
+
+/**
+ * The cover data of an issue, shared by create and edit. On a new issue the title and compiler
+ * come from the masthead settings and the period covered from the month (the issue of month M
+ * reports month M-1) when left empty: the server fills them in.
+ */
+export const IssueInputs = ({ isNew = false }: { isNew?: boolean }) => (
+  <Box sx={{ width: '100%' }}>
+    <Box sx={grid}>
+      <NumberInput source="serialNumber" validate={validateSerialNumber} step={1} helperText="app.issues.serial_number_help" />
+      <NumberInput source="year" validate={validateYear} step={1} helperText={false} />
+      <NumberInput source="month" validate={validateMonth} step={1} min={1} max={12} helperText={false} />
+      <DateInput source="publicationDate" validate={validatePublicationDate} helperText={false} />
+    </Box>
+    <Box sx={grid}>
+      <DateInput source="coverageStart" helperText={isNew ? 'app.issues.coverage_default_help' : false} />
+      <DateInput source="coverageEnd" helperText={isNew ? 'app.issues.coverage_default_help' : false} />
+      <DateInput source="deadline" helperText="app.issues.deadline_help" />
+    </Box>
+    <Box sx={grid}>
+      <TextInput
+        source="title"
+        validate={isNew ? validateMastheadText : validateMastheadTextRequired}
+        helperText={isNew ? 'app.issues.masthead_default_help' : false}
+      />
+      <TextInput
+        source="compiler"
+        validate={isNew ? validateMastheadText : validateMastheadTextRequired}
+        helperText={isNew ? 'app.issues.masthead_default_help' : false}
+      />
+    </Box>
+  </Box>
+);

@@ -1,0 +1,14 @@
+import { Create, SimpleForm } from 'react-admin';
+import { narrowFormSx } from '../fields/formLayout';
+import { CreateToolbar } from '../fields/formToolbars';
+import { RecipientInputs } from './RecipientInputs';
+
+const RecipientCreate = () => (
+  <Create sx={narrowFormSx} redirect="list">
+    <SimpleForm defaultValues={{ active: true }} warnWhenUnsavedChanges toolbar={<CreateToolbar />}>
+      <RecipientInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export default RecipientCreate;

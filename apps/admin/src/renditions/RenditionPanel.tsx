@@ -1,0 +1,118 @@
+import PictureAsPdf from '@mui/icons-material/PictureAsPdf';
+import Verified from '@mui/icons-material/Verified';
+import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { lazy, Suspense, useState } from 'react';
+import { useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../dataProvider';
+import type { IssueDetail, Rendition, RenditionKind } from '../types';
+import { downloadRendition } from './downloadRendition';
+import { isFinished } from './renditionFormat';
+import { RenditionProgress } from './RenditionProgress';
+import { RenditionFileButtons, RenditionTable } from './RenditionTable';
+
+const PdfPreview = lazy(() => import('./PdfPreview'));
+
+/** A final (正式版) is made only from a signed-off issue; the server refuses it before. */
+const FINAL_ALLOWED: readonly IssueDetail['status'][] = ['approved', 'published'];
+
+/**
+ * Typesetting of the issue: ask for a proof (or, once signed off, the final), follow it to the
+ * end, and find every rendition made so far with its checksum, download and preview.
+ */
+export const RenditionPanel = (_props: { label?: false }) => {
+  const issue = useRecordContext<IssueDetail>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const [requested, setRequested] = useState<Rendition>();
+  const [requesting, setRequesting] = useState<RenditionKind>();
+  const [preview, setPreview] = useState<Rendition>();
+  const { canAccess: canRequest } = useCanAccess({ resource: 'renditions', action: 'create' });
+  const { data: renditions, refetch } = useGetList<Rendition>(
+    'renditions',
+    { filter: { issueId: issue?.id }, sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } },
+    { enabled: Boolean(issue?.id) },
+  );
+  if (!issue) return null;
+
+  // A rendition still under way when the page opens is followed as if it had just been asked for.
+  const followed = requested ?? renditions?.find(rendition => !isFinished(rendition));
+  const followedFile = renditions?.find(rendition => rendition.id === followed?.id && rendition.status === 'done');
+  const fileName = (rendition: Rendition) =>
+    `${issue.title}-总第${issue.serialNumber}期-${translate(`app.renditions.kind.${rendition.kind}`)}.pdf`;
+
+  const request = async (kind: RenditionKind) => {
+    setRequesting(kind);
+    try {
+      setRequested(await dataProvider.requestRendition(issue.id, kind));
+      await refetch();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+    } finally {
+      setRequesting(undefined);
+    }
+  };
+  const download = (rendition: Rendition) =>
+    downloadRendition(dataProvider, rendition.id, fileName(rendition)).catch((error: unknown) =>
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' }),
+    );
+  const fileActions = { previewId: preview?.id, onPreview: setPreview, onDownload: download };
+
+  return (
+    <Box data-testid="rendition-panel" sx={{ p: { xs: 0, md: 1 } }}>
+      {canRequest ? <RequestButtons issueStatus={issue.status} busy={requesting !== undefined} onRequest={request} /> : null}
+      {followed ? (
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+          <Box sx={{ flex: 1 }}>
+            <RenditionProgress key={followed.id} requested={followed} onFinished={() => void refetch()} />
+          </Box>
+          {followedFile ? <RenditionFileButtons rendition={followedFile} {...fileActions} /> : null}
+        </Stack>
+      ) : null}
+      {preview ? (
+        <Suspense fallback={<LinearProgress sx={{ my: 2 }} />}>
+          <Box sx={{ my: 2 }}>
+            <PdfPreview renditionId={preview.id} title={fileName(preview)} />
+          </Box>
+        </Suspense>
+      ) : null}
+      <Typography variant="subtitle1" component="h3" sx={{ mt: 3, fontWeight: 700 }}>
+        {translate('app.renditions.history')}
+      </Typography>
+      {renditions && renditions.length > 0 ? (
+        <RenditionTable renditions={renditions} {...fileActions} />
+      ) : (
+        <Typography color="text.secondary">{translate('app.renditions.none')}</Typography>
+      )}
+    </Box>
+  );
+};
+
+/** 生成校样, and 生成正式版 once the issue is signed off. */
+const RequestButtons = ({
+  issueStatus,
+  busy,
+  onRequest,
+}: {
+  issueStatus: IssueDetail['status'];
+  busy: boolean;
+  onRequest: (kind: RenditionKind) => void;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+      <Button variant="contained" startIcon={<PictureAsPdf />} disabled={busy} onClick={() => onRequest('proof')}>
+        {translate('app.renditions.request_proof')}
+      </Button>
+      {FINAL_ALLOWED.includes(issueStatus) ? (
+        <Button variant="outlined" startIcon={<Verified />} disabled={busy} onClick={() => onRequest('final')}>
+          {translate('app.renditions.request_final')}
+        </Button>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.renditions.final_after_sign_off')}
+        </Typography>
+      )}
+    </Stack>
+  );
+};

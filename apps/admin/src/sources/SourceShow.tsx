@@ -1,0 +1,32 @@
+import { Box, Divider, Typography } from '@mui/material';
+import { Show, useRecordContext } from 'react-admin';
+import type { Source } from '../types';
+import { useByline, useSourceOrigin } from './sourceFields';
+import { SourceText } from './SourceText';
+
+/** A source article as an editor or reviewer reads it before condensing it into an entry. */
+const SourceShow = () => (
+  <Show>
+    <SourceDetail />
+  </Show>
+);
+
+const SourceDetail = () => {
+  const source = useRecordContext<Source>();
+  const origin = useSourceOrigin();
+  const byline = useByline();
+  if (!source) return null;
+  return (
+    <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: '52em' }}>
+      <Typography variant="h5" component="h2">
+        {source.headline}
+      </Typography>
+      <Typography color="text.secondary">{origin(source)}</Typography>
+      {source.contributors.length > 0 ? <Typography color="text.secondary">{byline(source.contributors)}</Typography> : null}
+      <Divider sx={{ my: 2 }} />
+      <SourceText text={source.text} />
+    </Box>
+  );
+};
+
+export default SourceShow;

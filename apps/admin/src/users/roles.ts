@@ -1,0 +1,6 @@
+import type { Role } from '../types';
+
+export const ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
+
+/** 编辑 / 审核 / 管理员, labelled through the catalogue. */
+export const roleChoices = ROLES.map(role => ({ id: role, name: `app.roles.${role}` }));
