@@ -56,3 +56,23 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * A fresh drafting issue for one test file. Its (year, month) lies in the file's own range of
+ * years and its serial number below 97, so the reference issue stays first in the list sorted
+ * by serial number; both are drawn again when already taken by a test running in parallel.
+ */
+export async function createTestIssue<T = any>(token: string, firstYear: number, years = 9): Promise<T> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const year = firstYear + Math.floor(Math.random() * years);
+    const month = 1 + Math.floor(Math.random() * 12);
+    const serialNumber = 1 + Math.floor(Math.random() * 96);
+    const response = await api<T>('POST', '/api/issues', {
+      token,
+      body: { year, month, serialNumber, publicationDate: `${year}-${String(month).padStart(2, '0')}-15` },
+    });
+    if (response.status === 201) return response.body;
+    if (response.status !== 409) throw new Error(`creating an issue failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  throw new Error(`no free (year, month) from ${firstYear} or serial number below 97 for a test issue`);
+}

@@ -10,7 +10,7 @@
  * issue's, so that lists sorted by serial number, newest first, still show 总第97期 on their
  * first page for the tests that look for it there.
  */
-import { api, login, type ApiResponse } from './support';
+import { api, createTestIssue, login, type ApiResponse } from './support';
 
 jest.setTimeout(60000);
 
@@ -107,24 +107,8 @@ beforeAll(async () => {
 
 // --- records driven through the API ------------------------------------------------------
 
-/**
- * A fresh drafting issue. Its (year, month) lies in 2031–2039, which the other end-to-end tests
- * leave alone, and its serial number below 97; both are drawn again when already taken.
- */
-async function createIssue(): Promise<IssueRecord> {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    const year = 2031 + Math.floor(Math.random() * 9);
-    const month = 1 + Math.floor(Math.random() * 12);
-    const serialNumber = 1 + Math.floor(Math.random() * 96);
-    const response = await api<IssueRecord>('POST', '/api/issues', {
-      token: tokens.editor,
-      body: { year, month, serialNumber, publicationDate: `${year}-${String(month).padStart(2, '0')}-15` },
-    });
-    if (response.status === 201) return response.body;
-    if (response.status !== 409) throw new Error(`creating an issue failed: ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  throw new Error('no free (year, month) in 2031–2039 or serial number below 97 for a test issue');
-}
+/** A fresh drafting issue with (year, month) in 2031–2039, which the other end-to-end tests leave alone. */
+const createIssue = () => createTestIssue<IssueRecord>(tokens.editor, 2031);
 
 async function createEntry(issueId: string | null, title = `工作流测试条目${Math.random().toString(36).slice(2, 8)}`): Promise<EntryRecord> {
   const response = await api<EntryRecord>('POST', '/api/entries', {
