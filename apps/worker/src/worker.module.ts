@@ -2,12 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createPrismaClient } from '@dsyb/db';
 import { RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
-import { LocalDirectoryStorage } from '@dsyb/storage';
+import { createRenditionStorage } from '@dsyb/storage';
 import { RenderProcessor } from './render.processor';
-import { PRISMA, RENDITION_STORAGE } from './tokens';
+import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
+import { TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
-/** Only what the jobs need: the database, the rendition storage and the queue. */
+/** Only what the jobs need: the database, the rendition storage, the typesetting threads and the queue. */
 @Module({})
 export class WorkerModule {
   static forConfig(config: WorkerConfig): DynamicModule {
@@ -20,7 +21,8 @@ export class WorkerModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
-        { provide: RENDITION_STORAGE, useFactory: () => new LocalDirectoryStorage(config.storageDir) },
+        { provide: RENDITION_STORAGE, useFactory: () => createRenditionStorage(config.storage) },
+        { provide: TYPESETTING_THREADS, useFactory: () => new TypesettingThreads({ size: config.concurrency, timeoutMs: config.renderTimeoutMs }) },
         RenderProcessor,
       ],
     };

@@ -22,10 +22,49 @@ export function redisConnectionOptions(redisUrl: string): { host: string; port: 
   };
 }
 
-/** Retries with exponential backoff; completed jobs are trimmed, the rendition row is the record. */
+/**
+ * Retries with exponential backoff (2 s, 4 s, 8 s: long enough for a restarted database or a
+ * full disk to come back, short enough that an editor waiting for a proof still gets it).
+ * Completed jobs are trimmed; the rendition row is the record.
+ */
 export const RENDER_JOB_OPTIONS = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 1000 },
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: 1000,
   removeOnFail: 5000,
 } as const;
+
+/**
+ * One job id per rendition, so that the API, every worker's start-up re-enqueue and a retried
+ * request all name the same job and BullMQ refuses the duplicates. (BullMQ ids may not contain ':'.)
+ */
+export function renderJobId(renditionId: string): string {
+  return `render-${renditionId}`;
+}
+
+/** The part of a BullMQ Queue that enqueueRender uses (structural, so this lib needs no bullmq). */
+export interface RenderQueue {
+  getJob(jobId: string): Promise<{ getState(): Promise<string> } | undefined>;
+  remove(jobId: string): Promise<number>;
+  add(name: typeof RENDER_JOB, data: RenderJobData, opts: typeof RENDER_JOB_OPTIONS & { jobId: string }): Promise<unknown>;
+}
+
+/**
+ * Puts a rendition on the queue unless its job is already there. Safe to call for a rendition
+ * whose job is waiting, delayed for a retry, running or completed: nothing is added. A job that
+ * has failed for good is replaced: the rendition row said it must run again (the API re-queues a
+ * failed rendition when it is requested again; a worker that died before recording the failure
+ * leaves the row pending). Returns whether a job was added.
+ */
+export async function enqueueRender(queue: RenderQueue, renditionId: string): Promise<boolean> {
+  const jobId = renderJobId(renditionId);
+  const existing = await queue.getJob(jobId);
+  if (existing) {
+    // A completed job means the rendition is done (the processor writes the row before it returns).
+    if ((await existing.getState()) !== 'failed') return false;
+    await queue.remove(jobId);
+  }
+  // Two callers racing past the check both add; BullMQ keeps the first job with this id.
+  await queue.add(RENDER_JOB, { renditionId }, { ...RENDER_JOB_OPTIONS, jobId });
+  return true;
+}

@@ -1,0 +1,15 @@
+/** Set by BullMQ when a job's worker died more often than maxStalledCount allows. */
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
+
+/** BullMQ's UnrecoverableError, recognised by name (the class need not be the same copy). */
+export function isUnrecoverable(error: Error): boolean {
+  return error.name === 'UnrecoverableError';
+}
+
+/** What the editor reads on a failed rendition. */
+export function failureMessage(job: { attemptsMade: number }, error: Error): string {
+  if (error.message === STALLED_TOO_OFTEN) return '排版失败：排版进程多次在排版途中退出，已停止重试，请稍后重新生成';
+  // Typesetting errors and the processor's own unrecoverable errors are written for the editor already.
+  if (isUnrecoverable(error)) return error.message;
+  return `排版失败（已尝试 ${job.attemptsMade} 次）：${error.message}`;
+}

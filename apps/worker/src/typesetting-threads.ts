@@ -1,0 +1,209 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { IssueSnapshot } from '@dsyb/domain';
+import { TypesetError, type TypstDiagnostic } from '@dsyb/typeset';
+
+/**
+ * Long-lived typesetting threads, one per job the worker renders at once.
+ *
+ * Why threads: renderIssuePdf is a synchronous native call (0.1–0.3 s for an issue, seconds for
+ * a yearly volume). On the main thread it would stop BullMQ's lock renewals and the stalled-job
+ * checker for that long, so a big render could be taken for a dead worker and run twice.
+ *
+ * Why not BullMQ's sandboxed processors: they run the whole job in a child process or thread,
+ * which would then need its own PostgreSQL client and storage, and each child warms its own
+ * compiler. Here only the pure render crosses the thread boundary (snapshot in, PDF bytes out),
+ * the compiler stays warm in the same thread for the life of the worker, and a hung or crashed
+ * render costs one thread, replaced on the next job.
+ */
+
+/** Main thread → typesetting thread. */
+export interface ThreadRequest {
+  id: number;
+  snapshot: IssueSnapshot;
+}
+
+/** Typesetting thread → main thread. */
+export type ThreadReply =
+  | { type: 'ready' }
+  | { type: 'rendered'; id: number; pdf: Uint8Array; pages: number; warnings: string[] }
+  | { type: 'failed'; id: number; typeset: true; message: string; entryId?: string; entryTitle?: string; diagnostics: TypstDiagnostic[] }
+  | { type: 'failed'; id: number; typeset: false; message: string; stack?: string };
+
+export interface ThreadRendering {
+  pdf: Buffer;
+  pages: number;
+  warnings: string[];
+}
+
+/** The thread died or gave no answer in time: worth retrying, unlike a TypesetError. */
+export class TypesettingThreadError extends Error {
+  override readonly name = 'TypesettingThreadError';
+}
+
+export interface TypesettingThreadsOptions {
+  size: number;
+  timeoutMs: number;
+  /** Starts one thread; tests pass stand-ins, the worker the compiled typeset-thread.js. */
+  spawn?: () => Worker;
+}
+
+export const spawnTypesetThread = (): Worker => new Worker(path.join(__dirname, 'typeset-thread.js'));
+
+export class TypesettingThreads {
+  private readonly slots: ThreadSlot[];
+  private readonly idle: ThreadSlot[];
+  private readonly waiting: Array<(slot: ThreadSlot) => void> = [];
+  private closed = false;
+
+  constructor(options: TypesettingThreadsOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`size must be a positive integer, got ${options.size}`);
+    const spawn = options.spawn ?? spawnTypesetThread;
+    this.slots = Array.from({ length: options.size }, () => new ThreadSlot(spawn, options.timeoutMs));
+    this.idle = [...this.slots];
+  }
+
+  /** Starts every thread and waits until each has loaded its fonts. */
+  async start(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.warmUp()));
+  }
+
+  /** Renders on the first free thread; calls beyond the pool's size wait their turn. */
+  async render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
+    const slot = await this.acquire();
+    try {
+      return await slot.render(snapshot);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.terminate()));
+  }
+
+  private acquire(): Promise<ThreadSlot> {
+    if (this.closed) return Promise.reject(new TypesettingThreadError('排版线程已关闭'));
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: ThreadSlot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.idle.push(slot);
+  }
+}
+
+interface Pending {
+  id: number;
+  resolve: (rendering: ThreadRendering) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface RunningThread {
+  worker: Worker;
+  /** Settles once the thread has loaded its fonts, or fails if it dies first. */
+  ready: Promise<void>;
+  failReady: (error: Error) => void;
+}
+
+/** One thread at a time, replaced when it dies or overruns; renders one snapshot at a time. */
+class ThreadSlot {
+  private thread: RunningThread | undefined;
+  private pending: Pending | undefined;
+  private sequence = 0;
+
+  constructor(private readonly spawn: () => Worker, private readonly timeoutMs: number) {}
+
+  async warmUp(): Promise<void> {
+    await this.running().ready;
+  }
+
+  async render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
+    const thread = this.running();
+    await thread.ready;
+    const id = ++this.sequence;
+    return new Promise<ThreadRendering>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A native compile cannot be interrupted from outside; the thread is dropped instead,
+        // and V8 ends it as soon as the compiler returns control.
+        void this.discard(thread, new TypesettingThreadError(`排版超时：${Math.round(this.timeoutMs / 1000)} 秒内未完成`));
+      }, this.timeoutMs);
+      this.pending = { id, resolve, reject, timer };
+      thread.worker.postMessage({ id, snapshot } satisfies ThreadRequest);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    const thread = this.thread;
+    if (thread) await this.discard(thread, new TypesettingThreadError('排版线程已关闭'));
+  }
+
+  private running(): RunningThread {
+    this.thread ??= this.startThread();
+    return this.thread;
+  }
+
+  private startThread(): RunningThread {
+    const worker = this.spawn();
+    let markReady: () => void = () => undefined;
+    let failReady: (error: Error) => void = () => undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      failReady = reject;
+    });
+    // Whoever awaits `ready` sees the failure; this only keeps an unawaited one from crashing the process.
+    ready.catch(() => undefined);
+    const thread: RunningThread = { worker, ready, failReady };
+    worker.on('message', (reply: ThreadReply) => {
+      if (reply.type === 'ready') markReady();
+      else this.settle(reply);
+    });
+    worker.on('error', (error: Error) => this.lost(thread, new TypesettingThreadError(`排版线程出错：${error.message}`)));
+    worker.on('exit', (code: number) => this.lost(thread, new TypesettingThreadError(`排版线程意外退出（退出码 ${code}）`)));
+    return thread;
+  }
+
+  private settle(reply: Exclude<ThreadReply, { type: 'ready' }>): void {
+    const pending = this.pending;
+    // A late answer from a render that already timed out has no one waiting for it.
+    if (!pending || pending.id !== reply.id) return;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    if (reply.type === 'rendered') {
+      pending.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pages: reply.pages, warnings: reply.warnings });
+    } else if (reply.typeset) {
+      pending.reject(new TypesetError(reply.message, { entryId: reply.entryId, entryTitle: reply.entryTitle, diagnostics: reply.diagnostics }));
+    } else {
+      const error = new Error(reply.message);
+      if (reply.stack) error.stack = reply.stack;
+      pending.reject(error);
+    }
+  }
+
+  /** The thread is gone (crash, exit): whatever it was rendering fails, the next render starts a new one. */
+  private lost(thread: RunningThread, reason: Error): void {
+    // A thread already replaced is ending as asked; its slot has moved on.
+    if (this.thread === thread) this.drop(thread, reason);
+  }
+
+  /** Ends a thread on purpose (timeout, shutdown), failing whatever waits on it. */
+  private async discard(thread: RunningThread, reason: Error): Promise<void> {
+    if (this.thread === thread) this.drop(thread, reason);
+    await thread.worker.terminate();
+  }
+
+  private drop(thread: RunningThread, reason: Error): void {
+    this.thread = undefined;
+    thread.failReady(reason);
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    pending.reject(reason);
+  }
+}
