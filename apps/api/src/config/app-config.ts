@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readStorageConfig, StorageConfigError, type StorageConfig } from '@dsyb/storage';
 
 /**
  * Configuration read and validated once at start-up; nothing else reads process.env.
@@ -13,7 +14,8 @@ export interface AppConfig {
   queuePrefix: string;
   jwtSecret: string;
   tokenTtlSeconds: number;
-  storageDir: string;
+  /** Where rendered PDFs are kept: a local directory or S3-compatible storage (same as the worker). */
+  storage: StorageConfig;
   adminDistDir: string | undefined;
   corsOrigins: string[];
 }
@@ -45,10 +47,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX || 'bull',
     jwtSecret,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600),
-    storageDir: path.resolve(env.STORAGE_DIR ?? '.data/renditions'),
+    storage: storageConfig(env),
     adminDistDir: env.ADMIN_DIST_DIR ? path.resolve(env.ADMIN_DIST_DIR) : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+  try {
+    return readStorageConfig(env);
+  } catch (error) {
+    if (error instanceof StorageConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}

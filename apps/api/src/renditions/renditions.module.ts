@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { RENDER_QUEUE } from '@dsyb/domain';
-import { LocalDirectoryStorage } from '@dsyb/storage';
+import { createRenditionStorage } from '@dsyb/storage';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RenditionsController } from './renditions.controller';
 import { RENDITION_STORAGE, RenditionsService } from './renditions.service';
@@ -11,7 +11,7 @@ import { RENDITION_STORAGE, RenditionsService } from './renditions.service';
   controllers: [RenditionsController],
   providers: [
     RenditionsService,
-    { provide: RENDITION_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDirectoryStorage(config.storageDir) },
+    { provide: RENDITION_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRenditionStorage(config.storage) },
   ],
   exports: [BullModule],
 })

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { loadIssueSnapshot, snapshotContentHash, type Prisma } from '@dsyb/db';
-import { RENDER_JOB, RENDER_JOB_OPTIONS, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
+import { enqueueRender, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -54,7 +54,7 @@ export class RenditionsService {
       await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { issueId, kind } });
       return row;
     });
-    await this.queue.add(RENDER_JOB, { renditionId: rendition.id }, { ...RENDER_JOB_OPTIONS, jobId: `${rendition.id}-${Date.now()}` });
+    await enqueueRender(this.queue, rendition.id);
     return { rendition: presentRendition(rendition), created: true };
   }
 
@@ -85,7 +85,11 @@ export class RenditionsService {
     const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true } });
     if (!rendition) throw notFound('排版文件', id);
     if (rendition.status !== 'done' || !rendition.storageKey) throw conflict('该排版文件尚未生成完成。');
-    const content = await this.storage.get(rendition.storageKey);
+    const content = await this.storage.get(rendition.storageKey).catch((error: unknown) => {
+      // A file lost from the storage (deleted by hand, wrong bucket) is the server's record
+      // disagreeing with the store: say so rather than answer 500.
+      throw conflict(`排版文件的 PDF 在存储中找不到（${rendition.storageKey}），请重新生成。`, { cause: String(error) });
+    });
     const label = rendition.kind === 'proof' ? '校样' : '正式版';
     return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}.pdf` };
   }
