@@ -36,7 +36,8 @@ try {
   exitCode = await new Promise((resolve) => jest.on('exit', (code) => resolve(code ?? 1)));
   try {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed`);
+    // A suite that fails to load has no failed test of its own; count it as one.
+    console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed`);
   } catch {
     // Jest failed before writing results; its own output says why.
   }

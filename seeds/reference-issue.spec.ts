@@ -6,7 +6,7 @@ import data from './reference-issue-097.json';
  * Checks the structured seed of the reference issue (中原区大事月报 2020年10月, 总第97期)
  * against the text extracted from the printed PDF.
  */
-const SOURCE_PATH = path.resolve(__dirname, '../../shared/seeds/monthly-chronicle-2020-10-no97.txt');
+const SOURCE_PATH = path.resolve(__dirname, 'sources/monthly-chronicle-2020-10-no97.txt');
 const source = fs.readFileSync(SOURCE_PATH, 'utf8');
 
 const stripWs = (s: string): string => s.replace(/\s+/g, '');
