@@ -21,8 +21,16 @@ export async function loadIssueSnapshot(
     },
   });
   if (!issue) return null;
+  // 勘误: the published entry rows stay as printed; a corrected issue prints the latest
+  // corrected wording of each entry over them.
+  const corrections = await prisma.issueCorrectionEntry.findMany({ where: { correction: { issueId } }, orderBy: { correction: { revision: 'asc' } } });
+  const corrected = new Map(corrections.map((row) => [row.entryId, row]));
+  const entries = issue.entries.map((entry) => {
+    const correction = corrected.get(entry.id);
+    return correction ? { ...entry, title: correction.title, bodyHtml: correction.bodyHtml, bodyText: correction.bodyText } : entry;
+  });
   const sections: IssueSnapshot['sections'] = [];
-  for (const entry of issue.entries) {
+  for (const entry of entries) {
     let section = sections.at(-1);
     if (!section || section.key !== entry.section.key) {
       section = { key: entry.section.key, name: entry.section.name, entries: [] };

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { conflict, invalid, notFound } from '../common/domain-errors';
+import { normaliseBody } from '../entries/entry-body';
+import { PrismaService } from '../prisma/prisma.service';
+import { RenditionsService } from '../renditions/renditions.service';
+import { issueLabel, lockIssues, staleVersion } from '../workflow/workflow-guards';
+import type { CreateCorrectionDto } from './correction.dto';
+
+/**
+ * 勘误: a published issue is never changed in place. A correction records its reason and the
+ * corrected wording of the entries concerned as a new revision of the issue; the final PDF
+ * published before is kept, marked superseded, and a new final PDF is rendered from the
+ * published content with every correction applied.
+ */
+@Injectable()
+export class CorrectionsService {
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly renditions: RenditionsService) {}
+
+  async list(issueId: string) {
+    const issue = await this.prisma.issue.findUnique({ where: { id: issueId }, select: { id: true } });
+    if (!issue) throw notFound('期刊', issueId);
+    const corrections = await this.prisma.issueCorrection.findMany({
+      where: { issueId },
+      orderBy: { revision: 'asc' },
+      include: { createdBy: { select: { displayName: true } }, entries: { select: { entryId: true, title: true, bodyText: true } } },
+    });
+    return corrections.map(({ createdBy, ...correction }) => ({ ...correction, createdByName: createdBy?.displayName ?? null }));
+  }
+
+  async create(issueId: string, dto: CreateCorrectionDto, user: AuthUser) {
+    const entryIds = dto.entries.map((entry) => entry.entryId);
+    if (new Set(entryIds).size !== entryIds.length) throw invalid('同一条目在一次勘误中只能出现一次');
+    const correction = await this.prisma.$transaction(async (tx) => {
+      if (!(await lockIssues(tx, [issueId], 'update')).size) throw notFound('期刊', issueId);
+      const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
+      if (dto.version !== issue.version) throw staleVersion('期刊', dto.version, issue.version);
+      if (issue.status !== 'published') throw conflict(`${issueLabel(issue)}尚未发布，直接修改条目即可，无需勘误。`);
+      const entries = await tx.entry.findMany({ where: { id: { in: entryIds }, issueId }, select: { id: true, title: true, bodyHtml: true } });
+      const foreign = entryIds.find((id) => !entries.some((entry) => entry.id === id));
+      if (foreign) throw invalid(`条目不属于${issueLabel(issue)}：${foreign}`);
+      const current = await this.currentWording(tx, issueId);
+      const revision = issue.revision + 1;
+      const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id } });
+      for (const change of dto.entries) {
+        const base = current.get(change.entryId) ?? entries.find((entry) => entry.id === change.entryId)!;
+        const body = normaliseBody(change) ?? normaliseBody({ bodyHtml: base.bodyHtml })!;
+        await tx.issueCorrectionEntry.create({ data: { correctionId: created.id, entryId: change.entryId, title: change.title?.trim() ?? base.title, ...body } });
+      }
+      await tx.issue.update({ where: { id: issueId }, data: { revision, version: { increment: 1 } } });
+      await tx.rendition.updateMany({ where: { issueId, kind: 'final', status: 'done', supersededAt: null }, data: { supersededAt: new Date() } });
+      await this.audit.record(tx, { actor: user, action: 'issue.correct', entityType: 'issue', entityId: issueId, before: { revision: issue.revision }, after: { revision, reason: created.reason, entryIds } });
+      return created;
+    });
+    const { rendition } = await this.renditions.request(issueId, 'final', user);
+    return { ...correction, rendition };
+  }
+
+  /** The wording each entry has after the corrections already made (the latest wins). */
+  private async currentWording(tx: Pick<PrismaService, 'issueCorrectionEntry'>, issueId: string) {
+    const rows = await tx.issueCorrectionEntry.findMany({ where: { correction: { issueId } }, orderBy: { correction: { revision: 'asc' } } });
+    return new Map(rows.map((row) => [row.entryId, { title: row.title, bodyHtml: row.bodyHtml }]));
+  }
+}
