@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build, root, startDisposableStack } from './stack.mjs';
 
-export async function benchStack(name) {
+export async function benchStack(name, env = {}) {
   if (!existsSync(path.join(root, 'dist/apps/api/src/main.js')) || process.env.BUILD) build({ admin: false });
-  return startDisposableStack({ name, logDir: path.join(root, 'test-artifacts', name) });
+  return startDisposableStack({ name, env, logDir: path.join(root, 'test-artifacts', name) });
 }
 
 export function client(baseUrl) {

@@ -11,7 +11,7 @@ const SHARED_EDITORS = Math.ceil(EDITORS / 5);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 1000);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const stack = await benchStack('load');
+const stack = await benchStack('load', { API_PROCESSES: process.env.API_PROCESSES ?? '1' });
 try {
   const request = client(stack.baseUrl);
   const admin = (await request('POST', '/api/auth/login', { body: { username: 'admin', password: 'demo12345' } })).body.accessToken;
@@ -81,6 +81,7 @@ try {
   latencies.sort((a, b) => a - b);
   const report = {
     editors: EDITORS,
+    apiProcesses: Number(stack.env.API_PROCESSES),
     editorsSharingOneEntry: SHARED_EDITORS,
     averagePauseBetweenSavesMs: THINK_MS,
     seconds: Number(elapsed.toFixed(1)),

@@ -193,7 +193,7 @@ export function stopChild(child) {
  * they answer, private ones otherwise), a fresh database, its own queue prefix and storage
  * directory, migrated and seeded, with the API and worker running. `stop()` removes it all.
  */
-export async function startDisposableStack({ name, logDir, workerEnv = {} }) {
+export async function startDisposableStack({ name, logDir, env: extraEnv = {}, workerEnv = {} }) {
   const stops = [];
   const children = [];
   const stop = async () => {
@@ -228,6 +228,7 @@ export async function startDisposableStack({ name, logDir, workerEnv = {} }) {
       DEMO_PASSWORD: 'demo12345',
       // A queue of its own, so that runs sharing the machine's Redis never take each other's jobs.
       QUEUE_PREFIX: `dsyb-${name}-${suffix}`,
+      ...extraEnv,
     };
     migrateAndSeed(env);
     const processes = [['api', startApi(env, { stdio: ['ignore', 'pipe', 'pipe'] })], ['worker', startWorker({ ...env, ...workerEnv }, { stdio: ['ignore', 'pipe', 'pipe'] })]];

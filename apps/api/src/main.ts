@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,10 +7,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
-import { loadAppConfig } from './config/app-config';
+import { loadAppConfig, type AppConfig } from './config/app-config';
 
-async function bootstrap(): Promise<void> {
-  const config = loadAppConfig();
+async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -42,7 +42,35 @@ async function bootstrap(): Promise<void> {
   Logger.log(`API listening on http://127.0.0.1:${config.port}/api`, 'Bootstrap');
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * The API is stateless, so API_PROCESSES > 1 runs that many processes sharing the port (what a
+ * load balancer would do across machines). The primary only supervises: it restarts a process
+ * that dies and stops them all on SIGTERM/SIGINT.
+ */
+function supervise(processes: number): void {
+  let stopping = false;
+  for (let index = 0; index < processes; index += 1) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    Logger.warn(`API 进程 ${worker.process.pid} 退出（${code}），重新启动`, 'Cluster');
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on('exit', () => { if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0); });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+const config = loadAppConfig();
+if (cluster.isPrimary && config.processes > 1) {
+  supervise(config.processes);
+} else {
+  bootstrap(config).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -7,6 +7,8 @@ import { readStorageConfig, StorageConfigError, type StorageConfig } from '@dsyb
  */
 export interface AppConfig {
   port: number;
+  /** API processes sharing the port on this machine (API_PROCESSES, default 1). */
+  processes: number;
   host: string;
   databaseUrl: string;
   redisUrl: string;
@@ -41,6 +43,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET 至少需要 32 个字符');
   return {
     port: integer(env, 'PORT', 3000),
+    processes: integer(env, 'API_PROCESSES', 1),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: required(env, 'DATABASE_URL'),
     redisUrl: required(env, 'REDIS_URL'),
