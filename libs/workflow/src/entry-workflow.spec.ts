@@ -1,3 +1,4 @@
+import { ENTRY_MATRIX } from '../testing/expected-matrix';
 import { allowedActions, decide, ENTRY_ACTIONS, type EntryAction, type EntryState, type IssueState, type WorkflowRole } from './index';
 
 /** What each role gets: the state the entry moves to, or why it is refused. */
@@ -5,37 +6,7 @@ type Outcome = EntryState | 'role' | 'state';
 
 const STATES: EntryState[] = ['draft', 'submitted', 'approved', 'changes_requested'];
 
-// action, from state, editor, reviewer, admin — the entry workflow as the office agreed it.
-const TABLE: [EntryAction, EntryState, Outcome, Outcome, Outcome][] = [
-  ['edit', 'draft', 'draft', 'role', 'draft'],
-  ['edit', 'submitted', 'state', 'role', 'state'],
-  ['edit', 'approved', 'submitted', 'role', 'submitted'],
-  ['edit', 'changes_requested', 'draft', 'role', 'draft'],
-  ['arrange', 'draft', 'draft', 'role', 'draft'],
-  ['arrange', 'submitted', 'submitted', 'role', 'submitted'],
-  ['arrange', 'approved', 'approved', 'role', 'approved'],
-  ['arrange', 'changes_requested', 'changes_requested', 'role', 'changes_requested'],
-  ['submit', 'draft', 'submitted', 'role', 'submitted'],
-  ['submit', 'submitted', 'state', 'role', 'state'],
-  ['submit', 'approved', 'state', 'role', 'state'],
-  ['submit', 'changes_requested', 'submitted', 'role', 'submitted'],
-  ['withdraw', 'draft', 'state', 'role', 'state'],
-  ['withdraw', 'submitted', 'draft', 'role', 'draft'],
-  ['withdraw', 'approved', 'state', 'role', 'state'],
-  ['withdraw', 'changes_requested', 'state', 'role', 'state'],
-  ['approve', 'draft', 'role', 'state', 'state'],
-  ['approve', 'submitted', 'role', 'approved', 'approved'],
-  ['approve', 'approved', 'role', 'state', 'state'],
-  ['approve', 'changes_requested', 'role', 'state', 'state'],
-  ['return', 'draft', 'role', 'state', 'state'],
-  ['return', 'submitted', 'role', 'changes_requested', 'changes_requested'],
-  ['return', 'approved', 'role', 'changes_requested', 'changes_requested'],
-  ['return', 'changes_requested', 'role', 'state', 'state'],
-  ['comment', 'draft', 'draft', 'draft', 'draft'],
-  ['comment', 'submitted', 'submitted', 'submitted', 'submitted'],
-  ['comment', 'approved', 'approved', 'approved', 'approved'],
-  ['comment', 'changes_requested', 'changes_requested', 'changes_requested', 'changes_requested'],
-];
+const TABLE = ENTRY_MATRIX;
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -1,32 +1,11 @@
+import { ISSUE_MATRIX } from '../testing/expected-matrix';
 import { allowedActions, decide, ISSUE_ACTIONS, type IssueAction, type IssueEntrySummary, type IssueState, type WorkflowRole } from './index';
 
 type Outcome = IssueState | 'role' | 'state';
 
 const STATES: IssueState[] = ['drafting', 'in_review', 'approved', 'published'];
 
-// action, from state, editor, reviewer, admin — with every entry approved and a comment given.
-const TABLE: [IssueAction, IssueState, Outcome, Outcome, Outcome][] = [
-  ['edit', 'drafting', 'drafting', 'role', 'drafting'],
-  ['edit', 'in_review', 'in_review', 'role', 'in_review'],
-  ['edit', 'approved', 'state', 'role', 'state'],
-  ['edit', 'published', 'state', 'role', 'state'],
-  ['submit_review', 'drafting', 'in_review', 'role', 'in_review'],
-  ['submit_review', 'in_review', 'state', 'role', 'state'],
-  ['submit_review', 'approved', 'state', 'role', 'state'],
-  ['submit_review', 'published', 'state', 'role', 'state'],
-  ['return', 'drafting', 'role', 'state', 'state'],
-  ['return', 'in_review', 'role', 'drafting', 'drafting'],
-  ['return', 'approved', 'role', 'drafting', 'drafting'],
-  ['return', 'published', 'role', 'state', 'state'],
-  ['sign_off', 'drafting', 'role', 'state', 'state'],
-  ['sign_off', 'in_review', 'role', 'approved', 'approved'],
-  ['sign_off', 'approved', 'role', 'state', 'state'],
-  ['sign_off', 'published', 'role', 'state', 'state'],
-  ['publish', 'drafting', 'role', 'state', 'state'],
-  ['publish', 'in_review', 'role', 'state', 'state'],
-  ['publish', 'approved', 'role', 'published', 'published'],
-  ['publish', 'published', 'role', 'state', 'state'],
-];
+const TABLE = ISSUE_MATRIX;
 
 const APPROVED: IssueEntrySummary[] = [
   { title: '区委召开常委会会议', status: 'approved' },
