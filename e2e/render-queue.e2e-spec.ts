@@ -158,7 +158,9 @@ describe('a rendition that cannot be typeset', () => {
   it('fails at once, without retries, with a Chinese message naming the entry at fault', async () => {
     const brokenIssueId = await copyReferenceIssue();
     const { rows: [entry] } = await database.query<{ id: string; title: string }>(
-      `UPDATE entries SET body_text = body_text || ' 😀' WHERE id = (SELECT id FROM entries WHERE issue_id = $1 ORDER BY title LIMIT 1) RETURNING id, title`,
+      // The PDF prints the body's HTML (body_text is derived from it): both get the emoji.
+      `UPDATE entries SET body_text = body_text || ' 😀', body_html = body_html || '<p>😀</p>'
+       WHERE id = (SELECT id FROM entries WHERE issue_id = $1 ORDER BY title LIMIT 1) RETURNING id, title`,
       [brokenIssueId],
     );
     const renditionId = await insertQueuedRendition(brokenIssueId);

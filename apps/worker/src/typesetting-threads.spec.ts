@@ -23,11 +23,15 @@ parentPort.on('message', ({ id, snapshot }) => {
     return;
   }
   const pdf = new TextEncoder().encode('%PDF-thread-' + threadId);
-  parentPort.postMessage({ type: 'rendered', id, pdf, pages: 3, warnings: ['a warning'] }, [pdf.buffer]);
+  parentPort.postMessage({ type: 'rendered', id, pdf, pages: 3, warnings: ['a warning'], retire: what === 'retire' }, [pdf.buffer]);
 });
 `;
 
-const spawnStandIn = () => new Worker(STAND_IN, { eval: true });
+let spawned = 0;
+const spawnStandIn = () => {
+  spawned += 1;
+  return new Worker(STAND_IN, { eval: true });
+};
 const issue = (issueId: string) => ({ issueId }) as IssueSnapshot;
 
 let pools: TypesettingThreads[] = [];
@@ -101,4 +105,17 @@ it('fails what is under way when closed, and refuses new renders', async () => {
   await threads.close();
   expect(await underWay).toEqual(new TypesettingThreadError('排版线程已关闭'));
   await expect(threads.render(issue('ok'))).rejects.toThrow('排版线程已关闭');
+});
+
+it('replaces a thread that asks to retire after its render (memory of decoded images), starting the next one at once', async () => {
+  const threads = pool();
+  await threads.start();
+  const before = spawned;
+  const retiring = await threads.render(issue('retire'));
+  expect(retiring).toMatchObject({ pages: 3, warnings: ['a warning'] });
+  // The successor is spawned as the old thread answers, not when the next job arrives.
+  expect(spawned).toBe(before + 1);
+  const next = await threads.render(issue('ok'));
+  expect(next.pdf.toString('latin1')).not.toBe(retiring.pdf.toString('latin1'));
+  expect(spawned).toBe(before + 1);
 });

@@ -26,7 +26,8 @@ export interface ThreadRequest {
 /** Typesetting thread → main thread. */
 export type ThreadReply =
   | { type: 'ready' }
-  | { type: 'rendered'; id: number; pdf: Uint8Array; pages: number; warnings: string[] }
+  /** `retire`: the thread has decoded many images and should be replaced (see typeset-thread.ts). */
+  | { type: 'rendered'; id: number; pdf: Uint8Array; pages: number; warnings: string[]; retire?: boolean }
   | { type: 'failed'; id: number; typeset: true; message: string; entryId?: string; entryTitle?: string; diagnostics: TypstDiagnostic[] }
   | { type: 'failed'; id: number; typeset: false; message: string; stack?: string };
 
@@ -161,14 +162,15 @@ class ThreadSlot {
     const thread: RunningThread = { worker, ready, failReady };
     worker.on('message', (reply: ThreadReply) => {
       if (reply.type === 'ready') markReady();
-      else this.settle(reply);
+      else this.settle(reply, thread);
     });
     worker.on('error', (error: Error) => this.lost(thread, new TypesettingThreadError(`排版线程出错：${error.message}`)));
     worker.on('exit', (code: number) => this.lost(thread, new TypesettingThreadError(`排版线程意外退出（退出码 ${code}）`)));
     return thread;
   }
 
-  private settle(reply: Exclude<ThreadReply, { type: 'ready' }>): void {
+  private settle(reply: Exclude<ThreadReply, { type: 'ready' }>, thread: RunningThread): void {
+    if (reply.type === 'rendered' && reply.retire) this.retire(thread);
     const pending = this.pending;
     // A late answer from a render that already timed out has no one waiting for it.
     if (!pending || pending.id !== reply.id) return;
@@ -183,6 +185,17 @@ class ThreadSlot {
       if (reply.stack) error.stack = reply.stack;
       pending.reject(error);
     }
+  }
+
+  /**
+   * Replaces a thread that asked for it after answering: it ends, and its successor starts
+   * loading fonts now, so the next render does not wait for them.
+   */
+  private retire(thread: RunningThread): void {
+    if (this.thread !== thread) return;
+    this.thread = undefined;
+    void thread.worker.terminate();
+    this.running();
   }
 
   /** The thread is gone (crash, exit): whatever it was rendering fails, the next render starts a new one. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isoDate, type IssueSnapshot, type RenditionKind } from '@dsyb/domain';
+import { entryBodyBlocks } from '@dsyb/rich-text';
 import type { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -36,7 +37,9 @@ export async function loadIssueSnapshot(
       section = { key: entry.section.key, name: entry.section.name, entries: [] };
       sections.push(section);
     }
-    section.entries.push({ id: entry.id, title: entry.title, paragraphs: paragraphsOf(entry.bodyText) });
+    // The body as the editor formatted it (bold, lists, figures), read from its HTML; bodies
+    // stored without HTML fall back to their plain text.
+    section.entries.push({ id: entry.id, title: entry.title, blocks: entryBodyBlocks(entry) });
   }
   return {
     issueId: issue.id,
@@ -60,6 +63,7 @@ export async function loadIssueSnapshot(
   };
 }
 
+/** Plain-text paragraphs of a body (blank lines or line breaks between them). */
 export function paragraphsOf(bodyText: string): string[] {
   return bodyText.split(/\n\s*\n|\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
 }

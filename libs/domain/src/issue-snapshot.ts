@@ -21,9 +21,79 @@ export interface MastheadSnapshot {
 export interface EntrySnapshot {
   id: string;
   title: string;
-  /** Body as paragraphs of plain text (rich text is reduced to paragraphs for now). */
-  paragraphs: string[];
+  /**
+   * The body as printed: paragraphs with bold runs, lists and figures, built from the entry's
+   * rich text (libs/rich-text). The typesetter prints these whenever they are present.
+   */
+  blocks?: EntryBlock[];
+  /**
+   * The body as plain paragraphs: the form snapshots had before rich text was printed, still
+   * accepted for callers that only have plain text (the reference issue's seed, benchmarks).
+   * Used only when `blocks` is absent.
+   */
+  paragraphs?: string[];
 }
+
+/**
+ * One block of an entry body. JSON-safe on purpose: a snapshot is hashed as JSON (to know
+ * whether a rendition already exists) and cloned into the typesetting thread.
+ */
+export type EntryBlock = ParagraphBlock | ListBlock | FigureBlock;
+
+/** A stretch of text printed in one style; `bold` only when set (printed in Noto Serif SC Bold). */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+}
+
+/** A body paragraph, printed justified with a two-character first-line indent. */
+export interface ParagraphBlock {
+  type: 'paragraph';
+  runs: TextRun[];
+}
+
+/**
+ * A numbered (ordered) or bulleted list. Each item is one run sequence; a "\n" inside an item's
+ * text is a line break within the item (the editor's line break or second paragraph in an item).
+ */
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  items: TextRun[][];
+}
+
+/** An image with its caption (plain text, may be empty), printed centred as one unit. */
+export interface FigureBlock {
+  type: 'figure';
+  image: FigureImage;
+  caption: string;
+}
+
+export type FigureImage = EmbeddedImage | OmittedImage;
+
+/** Image bytes carried in the snapshot itself, base64-encoded (PNG or JPEG, see embedded-image.ts). */
+export interface EmbeddedImage {
+  kind: 'embedded';
+  mediaType: 'image/png' | 'image/jpeg';
+  base64: string;
+}
+
+/**
+ * An image the body refers to but the PDF cannot show; the typesetter prints a visible
+ * placeholder with the caption, so the gap is seen on the proof rather than hidden.
+ */
+export interface OmittedImage {
+  kind: 'omitted';
+  reason: ImageOmission;
+}
+
+/**
+ * remote: an http(s) address (never fetched: the render must not depend on, or call out to,
+ * other servers); unsupported: a data: URL of another type (GIF, SVG, text…); too-large: over
+ * the byte or pixel limit; invalid: not decodable, or the bytes are not what they claim to be;
+ * missing: an image element without a usable source.
+ */
+export type ImageOmission = 'remote' | 'unsupported' | 'too-large' | 'invalid' | 'missing';
 
 export interface SectionSnapshot {
   key: string;

@@ -1,7 +1,8 @@
 /**
  * Dates as printed in the issue: "2020年10月15日", never with spaces between digits and Chinese.
- * Kept local (rather than importing @dsyb/domain at runtime) so the compiled library does not
- * depend on the workspace path alias being registered.
+ * Kept local rather than taken from @dsyb/domain: these validate untrusted snapshot strings and
+ * work on calendar parts, where the domain's helpers work on database Dates. (The library does
+ * import @dsyb/domain at runtime for the image checks it shares with the snapshot loader.)
  */
 export interface CalendarDate {
   year: number;

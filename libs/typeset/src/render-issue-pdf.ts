@@ -15,8 +15,19 @@ export interface RenderedIssue {
   pages: number;
   /** The exact source that was compiled; worth storing next to the PDF for diagnosis. */
   typstSource: string;
-  /** Compiler warnings, if any (the PDF is complete nevertheless). */
+  /**
+   * Compiler warnings, and images printed as placeholders ("条目《…》第1张图片未嵌入：…"), if any.
+   * The PDF is complete nevertheless.
+   */
   warnings: string[];
+  /**
+   * Pixels of the images embedded, 0 for text only: what decoding them cost in memory. A
+   * compiled document's native memory (its decoded images included) goes only when V8 collects
+   * the JS object that holds it, and V8, which does not see that memory, takes its time; so the
+   * worker replaces a typesetting thread once it has decoded many pixels, which frees it all
+   * (apps/worker/src/typeset-thread.ts).
+   */
+  imagePixels: number;
 }
 
 /**
@@ -37,13 +48,17 @@ export function renderIssuePdf(snapshot: IssueSnapshot, settings?: TypesetSettin
 function compileToPdf(typstSource: string, prepared: PreparedIssue): RenderedIssue {
   const { compiler } = typesetter();
   try {
+    // The images are files only the compiler sees, for this compilation only.
+    for (const { path: file, bytes } of prepared.images) {
+      compiler.mapShadow(WORKSPACE + file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
     const { document, warnings } = compileDocument(compiler, typstSource, prepared);
     const pdf = compiler.pdf(document);
     const pages = document.numOfPages;
     if (pages < 1 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw new TypesetError('排版失败：生成的 PDF 无效');
     }
-    return { pdf, pages, typstSource, warnings };
+    return { pdf, pages, typstSource, warnings: [...prepared.notices, ...warnings], imagePixels: prepared.imagePixels };
   } catch (error) {
     // The native module can also throw (e.g. an internal compiler error): same contract.
     if (error instanceof TypesetError) throw error;
@@ -53,7 +68,11 @@ function compileToPdf(typstSource: string, prepared: PreparedIssue): RenderedIss
     // issue's layout in memory. Results of the last three compilations stay cached: enough for
     // a proof re-rendered right after a correction, while a worker moving from issue to issue
     // (or through a yearly volume) holds 30–40 MB less than with ten (scripts/bench-render.mjs).
-    compiler.evictCache(3);
+    // Decoded images are another order of size (3–4 bytes a pixel) and seldom come back (the
+    // next issue has other photos): after a render with images the whole cache goes, which
+    // returns their memory at once, at the price of the next render laying out from scratch.
+    compiler.evictCache(prepared.images.length > 0 ? 0 : 3);
+    if (prepared.images.length > 0) compiler.resetShadow();
   }
 }
 
@@ -82,6 +101,9 @@ interface Typesetter {
 
 let shared: Typesetter | undefined;
 
+/** A directory that does not exist: the compiler can read nothing but the images mapped into it. */
+const WORKSPACE = path.join(__dirname, '.typst-workspace-without-files');
+
 /**
  * One compiler per process, created on first use: creating it scans fonts (~0.1–0.2 s), and a
  * warm compiler reuses parsed fonts and layout caches between issues.
@@ -90,15 +112,15 @@ let shared: Typesetter | undefined;
  * workspace and inputs), so the template names only the bundled families and turns Typst's font
  * fallback off; tests check with pdffonts that nothing else is embedded.
  *
- * The workspace is a directory that does not exist: the source never reads files, and should a
- * read ever be attempted it finds nothing.
+ * The workspace is a directory that does not exist: the source reads no file but the images of
+ * the issue, which are mapped into it as virtual files for one compilation (body-blocks.ts).
  */
 function typesetter(): Typesetter {
   if (!shared) {
     const fontPaths = bundledFontPaths();
     shared = {
       compiler: NodeCompiler.create({
-        workspace: path.join(__dirname, '.typst-workspace-without-files'),
+        workspace: WORKSPACE,
         fontArgs: [{ fontPaths }],
       }),
       coverage: loadCommonCoverage(fontPaths),

@@ -1,5 +1,7 @@
 import type { IssueSnapshot } from '@dsyb/domain';
+import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
 import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
+import { cleanInline, LINE_BREAK } from './clean-text';
 import { TypesetError } from './typeset-error';
 import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } from './typeset-settings';
 
@@ -25,12 +27,14 @@ export interface TypesetSectionData {
 
 /**
  * Entry fields are passed on as received (strings normalised, anything else untouched): the
- * template checks them itself and names the entry by `index` when one is unusable.
+ * template checks them itself and names the entry by `index` when one is unusable. The body is
+ * either `blocks`, already checked (body-blocks.ts), or the older plain `paragraphs`.
  */
 export interface TypesetEntryData {
   index: number;
   title: unknown;
-  paragraphs: unknown;
+  blocks?: TypesetBlock[];
+  paragraphs?: unknown;
 }
 
 export interface TypesetBackData {
@@ -52,6 +56,12 @@ export interface EntryRef {
 export interface PreparedIssue {
   data: TypesetData;
   entries: EntryRef[];
+  /** Image files the compiler must be given (never part of the source). */
+  images: PreparedImage[];
+  /** Images printed as placeholders, one line each, naming the entry (returned as warnings). */
+  notices: string[];
+  /** Pixels of the embedded images, all decoded in memory during the render. */
+  imagePixels: number;
 }
 
 export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSettings): PreparedIssue {
@@ -61,7 +71,9 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
   const title = requireText(snapshot.masthead?.publicationTitle, '刊名');
   const issueLabel = `${snapshot.year}年${snapshot.month}月`;
   const serial = `（总第${snapshot.serialNumber}期）`;
-  const { sections, entries } = prepareSections(snapshot.sections);
+  const images = new IssueImages();
+  const notices: string[] = [];
+  const { sections, entries } = prepareSections(snapshot.sections, images, notices);
   const data: TypesetData = {
     kind,
     page,
@@ -77,7 +89,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
     sections,
     back: prepareBack(snapshot),
   };
-  return { data, entries };
+  return { data, entries, images: images.files, notices, imagePixels: images.pixels };
 }
 
 function checkKind(kind: unknown): TypesetData['kind'] {
@@ -96,7 +108,11 @@ function checkIssueNumbers(snapshot: IssueSnapshot): CalendarDate {
 }
 
 /** Non-empty sections in print order; entries numbered across the issue (their TOC labels). */
-function prepareSections(input: IssueSnapshot['sections']): { sections: TypesetSectionData[]; entries: EntryRef[] } {
+function prepareSections(
+  input: IssueSnapshot['sections'],
+  images: IssueImages,
+  notices: string[],
+): { sections: TypesetSectionData[]; entries: EntryRef[] } {
   const entries: EntryRef[] = [];
   const sections = requireArray(input, '栏目').flatMap((section): TypesetSectionData[] => {
     const sectionEntries = requireArray(section?.entries, `栏目“${String(section?.name)}”的条目`);
@@ -106,9 +122,16 @@ function prepareSections(input: IssueSnapshot['sections']): { sections: TypesetS
     return [
       {
         name,
-        entries: sectionEntries.map((entry) => {
-          entries.push({ id: String(entry?.id), title: entry?.title });
-          return { index: entries.length - 1, title: cleanTitle(entry?.title), paragraphs: cleanParagraphs(entry?.paragraphs) };
+        entries: sectionEntries.map((entry): TypesetEntryData => {
+          const ref: EntryRef = { id: String(entry?.id), title: entry?.title };
+          entries.push(ref);
+          const index = entries.length - 1;
+          const title = cleanTitle(entry?.title);
+          // Blocks win when present; an entry without them is an older, plain-text snapshot.
+          if (entry?.blocks === undefined) return { index, title, paragraphs: cleanParagraphs(entry?.paragraphs) };
+          const body = prepareBlocks(entry.blocks, ref, images);
+          notices.push(...body.notices);
+          return { index, title, blocks: body.blocks };
         }),
       },
     ];
@@ -136,19 +159,9 @@ function proofMark(renderedAt: string): TypesetData['proof'] {
   return { renderedAt: when };
 }
 
-/* ---------- text normalisation ---------- */
+/* ---------- text normalisation (see clean-text.ts) ---------- */
 
-const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/;
-const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
-/** Spaces other than U+0020 and the ideographic space U+3000, which the fonts may not draw. */
-const OTHER_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]/g;
-/** C0/C1 control characters left after line breaks and tabs are handled: invisible junk from pasting. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** One line of text: line breaks become spaces, odd spaces become plain ones, controls go. */
-export function cleanInline(value: string): string {
-  return value.replace(LINE_BREAKS, ' ').replace(OTHER_SPACES, ' ').replace(CONTROLS, '').trim();
-}
+export { cleanInline } from './clean-text';
 
 function cleanTitle(title: unknown): unknown {
   return typeof title === 'string' ? cleanInline(title) : title;
@@ -208,6 +221,14 @@ export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; ent
       if (typeof e.title === 'string') yield { text: e.title, entry, what: '标题' };
       if (Array.isArray(e.paragraphs)) {
         for (const p of e.paragraphs) if (typeof p === 'string') yield { text: p, entry, what: '正文' };
+      }
+      for (const block of e.blocks ?? []) {
+        if (block.type === 'figure') {
+          yield { text: block.caption, entry, what: '图注' };
+          continue;
+        }
+        const lines = block.type === 'paragraph' ? [block.runs] : block.items.flat();
+        for (const line of lines) for (const run of line) yield { text: run.text, entry, what: '正文' };
       }
     }
   }

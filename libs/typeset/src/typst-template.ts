@@ -17,6 +17,9 @@
 export const ENTRY_MARKER_OPEN = '⟦entry:';
 export const ENTRY_MARKER_CLOSE = '⟧';
 
+/** Must match body-blocks.ts; repeated here only to keep this file free of imports. */
+const IMAGE_DIR = '/dsyb-images/';
+
 export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- fonts and sizes
 #let serif = "Noto Serif SC"
@@ -24,6 +27,8 @@ export const TYPST_TEMPLATE = String.raw`
 #let body-fonts = (serif, sans)
 #let heading-fonts = (sans, serif)
 #let body-size = 14pt
+// Captions and image placeholders: 五号 (10.5pt), the customary size for captions under a 四号 body.
+#let caption-size = 10.5pt
 #let accent = rgb("#b4141e")
 
 // ---------------------------------------------------------------- input checks
@@ -36,10 +41,13 @@ export const TYPST_TEMPLATE = String.raw`
     let title = e.at("title", default: none)
     assert(type(title) == str, message: m + "标题不是文本")
     assert(title != "", message: m + "标题为空")
-    let paragraphs = e.at("paragraphs", default: none)
-    assert(type(paragraphs) == array, message: m + "正文不是段落列表")
-    for (j, p) in paragraphs.enumerate() {
-      assert(type(p) == str, message: m + "第" + str(j + 1) + "段不是文本")
+    // Bodies given as blocks were checked before compiling (body-blocks.ts).
+    if "blocks" not in e {
+      let paragraphs = e.at("paragraphs", default: none)
+      assert(type(paragraphs) == array, message: m + "正文不是段落列表")
+      for (j, p) in paragraphs.enumerate() {
+        assert(type(p) == str, message: m + "第" + str(j + 1) + "段不是文本")
+      }
     }
   }
 }
@@ -116,6 +124,52 @@ export const TYPST_TEMPLATE = String.raw`
 #show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true, breakable: false,
   align(center, text(size: 15pt, it.body)))
 
+// ---------------------------------------------------------------- body blocks
+// Runs are strings printed with text(...): bold ones in the bold weight of the same family,
+// i.e. Noto Serif SC Bold in the body. Never markup, whatever the string contains.
+#let runs-content(runs) = runs.map(r => if r.at("bold", default: false) { text(weight: "bold", r.text) } else { text(r.text) }).join()
+
+#let body-paragraph(b) = par(runs-content(b.runs))
+
+// Lists as Word sets them in Chinese documents: the marker where a paragraph's first line
+// starts (two characters in), the text hanging after it, no first-line indent inside items.
+// Numbers "1." and round bullets, as the editor shows them. "•" (U+2022) is a full-width cell
+// with a tiny dot in the CJK fonts, easily taken for the interpunct "·": it is scaled up (a
+// transform, so it stays a character in its line for copying and text extraction), and the
+// list starts a third of a character earlier, so that the dot itself, not the empty left part
+// of its cell, stands where a paragraph's first line starts.
+#let bullet = scale(200%, text("•"))
+#let body-list(b) = {
+  set par(first-line-indent: 0pt)
+  let items = b.items.map(lines => lines.map(runs-content).join(linebreak()))
+  if b.ordered {
+    enum(numbering: "1.", indent: 2em, body-indent: 0.5em, ..items)
+  } else {
+    list(marker: bullet, indent: 1.67em, body-indent: 0.25em, ..items)
+  }
+}
+
+// Image and caption are one unbreakable block, centred: a figure moves to the next page whole
+// rather than leave its caption behind. The image is at most its natural size (96 dpi), the
+// text width, and 45% of the page's text height. Its path is built here from a number only.
+#let figure-image(i) = layout(size => image(
+  "${IMAGE_DIR}" + str(i.file) + (if i.format == "png" { ".png" } else { ".jpg" }),
+  format: if i.format == "png" { "png" } else { "jpg" },
+  width: calc.min(i.width * 1pt, size.width, size.height * 45% * i.aspect),
+))
+#let figure-placeholder(note) = block(
+  width: 70%, inset: (x: 1em, y: 1.4em), stroke: (paint: luma(150), thickness: 0.6pt, dash: "dashed"),
+  text(font: heading-fonts, size: caption-size, fill: luma(80), [#text("［图片未嵌入］")#linebreak()#text(size: 9pt, note)]),
+)
+#let body-figure(f) = block(width: 100%, above: 1.2em, below: 1.2em, breakable: false, {
+  set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
+  set align(center)
+  if f.image != none { figure-image(f.image) } else { figure-placeholder(f.note) }
+  if f.caption != "" { block(above: 0.7em, text(font: heading-fonts, size: caption-size, f.caption)) }
+})
+
+#let body-block(b) = if b.type == "paragraph" { body-paragraph(b) } else if b.type == "list" { body-list(b) } else if b.type == "figure" { body-figure(b) }
+
 // ---------------------------------------------------------------- cover
 #{
   set par(first-line-indent: 0pt, justify: false)
@@ -164,7 +218,7 @@ export const TYPST_TEMPLATE = String.raw`
   heading(level: 1, section.name)
   for e in section.entries {
     [#heading(level: 2, e.title)#entry-label(e)]
-    for p in e.paragraphs { par(text(p)) }
+    if "blocks" in e { for b in e.blocks { body-block(b) } } else { for p in e.paragraphs { par(text(p)) } }
   }
 }
 

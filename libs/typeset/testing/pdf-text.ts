@@ -47,9 +47,65 @@ export class PdfReader {
       .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
   }
 
+  /** Fonts used on one page (1-based), as fontNames() does for the whole document. */
+  pageFontNames(page: number): string[] {
+    const table = run('pdffonts', ['-f', String(page), '-l', String(page), this.file]);
+    return table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+  }
+
+  /** The raster images, in order, from `pdfimages -list`: page (1-based), pixel size, encoding. */
+  images(): PdfImage[] {
+    const table = run('pdfimages', ['-list', this.file]);
+    return table
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.trim().split(/\s+/))
+      .map((cols) => ({ page: Number(cols[0]), type: cols[2], width: Number(cols[3]), height: Number(cols[4]), encoding: cols[8] }));
+  }
+
+  /**
+   * The words of one page with their boxes in pt from the top left (`pdftotext -bbox`). Chinese
+   * text has no spaces, so a "word" is usually a whole line or the part of it between spaces.
+   */
+  words(page: number): PdfWord[] {
+    const xhtml = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), this.file, '-']);
+    const words: PdfWord[] = [];
+    const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+    for (const match of xhtml.matchAll(pattern)) {
+      words.push({ xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), text: unescapeXml(match[5]) });
+    }
+    return words;
+  }
+
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export interface PdfImage {
+  page: number;
+  type: string;
+  width: number;
+  height: number;
+  /** "image" (Flate), "jpeg" (the JPEG data as it was)… */
+  encoding: string;
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 function run(command: string, args: string[]): string {

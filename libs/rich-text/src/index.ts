@@ -1,0 +1,1 @@
+export { entryBodyBlocks, htmlToBlocks, plainTextBlocks } from './html-to-blocks';

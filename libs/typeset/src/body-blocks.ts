@@ -1,0 +1,211 @@
+import { checkBase64Image, IMAGE_OMISSION_TEXT, type ImageOmission } from '@dsyb/domain';
+import { cleanInline, cleanRunText, LINE_BREAK } from './clean-text';
+import { describeEntry, TypesetError } from './typeset-error';
+
+/**
+ * Entry bodies given as blocks (paragraphs with bold runs, lists, figures), checked and
+ * normalised for the template.
+ *
+ * Unlike the plain `paragraphs` (checked by the template itself), blocks are checked here: their
+ * images have to be decoded and handed to the compiler as files before it runs, so a malformed
+ * block is reported as a TypesetError naming the entry before any Typst code runs.
+ *
+ * Image bytes never enter the Typst source. Each distinct image becomes a virtual file of the
+ * compiler (`/dsyb-images/<n>.png|jpg`, see render-issue-pdf.ts); the data only says which
+ * number, and the template builds the path from that number itself.
+ */
+
+/** Where the compiler finds the images; the template builds paths from it and a number only. */
+export const IMAGE_DIR = '/dsyb-images/';
+
+/**
+ * The most image data one issue may carry. Every image is decoded in the typesetting thread's
+ * memory during the render (3–4 bytes a pixel: 8 photos of 12 megapixels take ~300 MB), so the
+ * decoded size is capped as well as the compressed one. For print, 2400 pixels on the long side
+ * (300 dpi across the text width) is plenty; larger photos only cost memory.
+ */
+export const MAX_ISSUE_IMAGE_BYTES = 60 * 1024 * 1024;
+export const MAX_ISSUE_IMAGE_PIXELS = 100_000_000;
+
+export interface TypesetRun {
+  text: string;
+  bold?: true;
+}
+
+/** An item of a list: its lines (the first follows the marker), each a sequence of runs. */
+export type TypesetListItem = TypesetRun[][];
+
+export type TypesetBlock =
+  | { type: 'paragraph'; runs: TypesetRun[] }
+  | { type: 'list'; ordered: boolean; items: TypesetListItem[] }
+  | { type: 'figure'; image: TypesetImageRef | null; note: string; caption: string };
+
+export interface TypesetImageRef {
+  /** The virtual file's number. */
+  file: number;
+  format: 'png' | 'jpg';
+  /** Natural width in pt (pixels at 96 dpi): small images are not blown up to the full width. */
+  width: number;
+  /** Width / height, so the template can cap the height without reading the image. */
+  aspect: number;
+}
+
+export interface PreparedImage {
+  /** Absolute path inside the compiler's workspace, e.g. "/dsyb-images/0.png". */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The images of one issue: one virtual file per distinct image. */
+export class IssueImages {
+  readonly files: PreparedImage[] = [];
+  private readonly numbers = new Map<string, number>();
+  private totalBytes = 0;
+  /** Pixels of all distinct images: what decoding them costs in memory. */
+  pixels = 0;
+
+  add(base64: string, bytes: Uint8Array, format: 'png' | 'jpg', pixels: number): number {
+    const known = this.numbers.get(base64);
+    if (known !== undefined) return known;
+    this.totalBytes += bytes.length;
+    this.pixels += pixels;
+    if (this.totalBytes > MAX_ISSUE_IMAGE_BYTES) {
+      throw new TypesetError(`排版失败：本期图片合计超过 ${MAX_ISSUE_IMAGE_BYTES / 1024 / 1024} MB，请压缩图片后再排版`);
+    }
+    if (this.pixels > MAX_ISSUE_IMAGE_PIXELS) {
+      throw new TypesetError(`排版失败：本期图片合计超过 ${MAX_ISSUE_IMAGE_PIXELS / 100_000_000} 亿像素，请缩小图片（长边 2400 像素即可满足印刷）后再排版`);
+    }
+    const file = this.files.length;
+    this.files.push({ path: `${IMAGE_DIR}${file}.${format}`, bytes });
+    this.numbers.set(base64, file);
+    return file;
+  }
+}
+
+export interface BlockEntry {
+  id: string;
+  title: unknown;
+}
+
+/**
+ * Checks and normalises one entry's blocks. Returns what the template prints, and notices for
+ * images that are printed as placeholders (the render succeeds, the proof shows the gap).
+ */
+export function prepareBlocks(
+  raw: unknown,
+  entry: BlockEntry,
+  images: IssueImages,
+): { blocks: TypesetBlock[]; notices: string[] } {
+  const fail = (problem: string): TypesetError =>
+    new TypesetError(`${describeEntry(entry.id, entry.title)}排版失败：${problem}`, {
+      entryId: entry.id,
+      entryTitle: typeof entry.title === 'string' ? entry.title : undefined,
+    });
+  if (!Array.isArray(raw)) throw fail('正文格式无效（不是块的列表）');
+  const blocks: TypesetBlock[] = [];
+  const notices: string[] = [];
+  let figures = 0;
+  raw.forEach((block: unknown, i) => {
+    const where = `正文第${i + 1}项`;
+    if (!isRecord(block)) throw fail(`${where}格式无效`);
+    switch (block.type) {
+      case 'paragraph':
+        // A paragraph with line breaks is several paragraphs, as for plain-text bodies.
+        for (const line of linesOf(block.runs, () => fail(`${where}（段落）含有非文本内容`))) {
+          const runs = trimLine(line, true);
+          if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
+        }
+        return;
+      case 'list': {
+        if (!Array.isArray(block.items)) throw fail(`${where}（列表）格式无效`);
+        const items = block.items
+          .map((item: unknown) =>
+            linesOf(item, () => fail(`${where}（列表）含有非文本内容`))
+              .map((line) => trimLine(line, false))
+              .filter((line) => line.length > 0),
+          )
+          .filter((item) => item.length > 0);
+        if (items.length > 0) blocks.push({ type: 'list', ordered: block.ordered === true, items });
+        return;
+      }
+      case 'figure': {
+        figures += 1;
+        const caption = block.caption === undefined ? '' : block.caption;
+        if (typeof caption !== 'string') throw fail(`第${figures}张图片的图注不是文本`);
+        const figure = prepareFigure(block.image, images, (problem) => fail(`第${figures}张图片无法嵌入：${problem}`));
+        if (figure.omitted) {
+          notices.push(`${describeEntry(entry.id, entry.title)}第${figures}张图片未嵌入：${figure.note}`);
+        }
+        blocks.push({ type: 'figure', image: figure.image, note: figure.note, caption: cleanInline(caption) });
+        return;
+      }
+      default:
+        throw fail(`${where}不是段落、列表或图片`);
+    }
+  });
+  return { blocks, notices };
+}
+
+function prepareFigure(
+  image: unknown,
+  images: IssueImages,
+  fail: (problem: string) => TypesetError,
+): { image: TypesetImageRef | null; note: string; omitted: boolean } {
+  if (!isRecord(image)) throw fail('图片数据格式无效');
+  if (image.kind === 'omitted') {
+    const reason = image.reason;
+    if (typeof reason !== 'string' || !Object.hasOwn(IMAGE_OMISSION_TEXT, reason)) throw fail('图片数据格式无效');
+    return { image: null, note: IMAGE_OMISSION_TEXT[reason as ImageOmission], omitted: true };
+  }
+  if (image.kind !== 'embedded' || typeof image.base64 !== 'string') throw fail('图片数据格式无效');
+  // Checked again whatever the snapshot says: these bytes go to the image decoders.
+  const checked = checkBase64Image(image.base64);
+  if (!checked.ok) throw fail(IMAGE_OMISSION_TEXT[checked.problem]);
+  const { format, width, height } = checked.header;
+  const extension = format === 'png' ? 'png' : 'jpg';
+  const file = images.add(checked.base64, checked.bytes, extension, width * height);
+  return {
+    image: { file, format: extension, width: round(width * 0.75), aspect: round(width / height) },
+    note: '',
+    omitted: false,
+  };
+}
+
+/** Runs split into lines at line breaks; each piece cleaned but not yet trimmed. */
+function linesOf(runs: unknown, invalid: () => TypesetError): TypesetRun[][] {
+  if (!Array.isArray(runs)) throw invalid();
+  const lines: TypesetRun[][] = [[]];
+  for (const run of runs as unknown[]) {
+    if (!isRecord(run) || typeof run.text !== 'string') throw invalid();
+    const bold = run.bold === true;
+    run.text.split(LINE_BREAK).forEach((piece, i) => {
+      if (i > 0) lines.push([]);
+      const text = cleanRunText(piece);
+      if (text !== '') lines[lines.length - 1].push(bold ? { text, bold } : { text });
+    });
+  }
+  return lines;
+}
+
+/**
+ * Trims a line (for a paragraph also a hand-typed indent "　　": the template indents every
+ * paragraph itself), drops empty runs and joins neighbours of the same weight.
+ */
+function trimLine(line: readonly TypesetRun[], dropIndent: boolean): TypesetRun[] {
+  const merged: TypesetRun[] = [];
+  for (const run of line) {
+    const last = merged.at(-1);
+    if (last && last.bold === run.bold) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  const leading = dropIndent ? /^[\s\u3000]+/ : /^\s+/;
+  while (merged.length > 0 && (merged[0].text = merged[0].text.replace(leading, '')) === '') merged.shift();
+  while (merged.length > 0 && (merged[merged.length - 1].text = merged[merged.length - 1].text.replace(/\s+$/, '')) === '') merged.pop();
+  return merged.filter((run) => run.text !== '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
