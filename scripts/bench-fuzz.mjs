@@ -65,7 +65,7 @@ try {
     while (sent < TOTAL) {
       sent += 1;
       const operation = pick(operations);
-      const route = operation.route.replace(/\{[^}]+\}/g, () => encodeURIComponent(randomId())) + (operation.method === 'GET' ? randomQuery() : '');
+      const route = operation.route.replace(/\{[^}]+\}/g, () => encodeURIComponent(randomId().toWellFormed())) + (operation.method === 'GET' ? randomQuery() : '');
       const role = pick(['admin', 'admin', 'editor', 'reviewer', 'anonymous']);
       const bodyKind = random();
       const options = { token: tokens[role] };
