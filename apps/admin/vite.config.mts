@@ -15,6 +15,11 @@ export default defineConfig({
     // StarterKit uses the top-level ones: two ProseMirror cores in one editor break it (and
     // double the editor chunk). Every import of them resolves to the top-level copy.
     dedupe: ['@tiptap/core', '@tiptap/pm'],
+    // The workflow rules are the server's own (libs/workflow: plain TypeScript, no framework), so
+    // the admin offers exactly the buttons the server will accept, with the same Chinese reasons.
+    alias: {
+      '@dsyb/workflow': fileURLToPath(new URL('../../libs/workflow/src/index.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: '../../dist/admin',

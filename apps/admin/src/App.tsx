@@ -1,5 +1,7 @@
-import { Admin, Resource } from 'react-admin';
-import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
+import audit from './audit';
 import { authProvider } from './authProvider';
 import contributors from './contributors';
 import { dataProvider } from './dataProvider';
@@ -13,6 +15,10 @@ import sources from './sources';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
+/** The landing page and the settings screen are chunks of their own, like every resource page. */
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
+
 const AdminApp = () => (
   <Admin
     title="中原区地方史志办公室 · 大事月报"
@@ -20,6 +26,7 @@ const AdminApp = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    dashboard={Dashboard}
     theme={lightTheme}
     darkTheme={darkTheme}
     requireAuth
@@ -32,6 +39,10 @@ const AdminApp = () => (
     <Resource name="recipients" {...recipients} />
     <Resource name="contributors" {...contributors} />
     <Resource name="users" {...users} />
+    <Resource name="audit-events" {...audit} />
+    <CustomRoutes>
+      <Route path="/settings/masthead" element={<MastheadSettings />} />
+    </CustomRoutes>
   </Admin>
 );
 

@@ -13,7 +13,9 @@ export type ResourceName =
   | 'recipients'
   | 'contributors'
   | 'users'
-  | 'renditions';
+  | 'renditions'
+  | 'audit-events'
+  | 'settings';
 
 interface ResourceRules {
   /** Roles that may read; everyone signed in when absent. */
@@ -32,6 +34,10 @@ const RULES: Record<ResourceName, ResourceRules> = {
   users: { readers: ['admin'], writers: ['admin'] },
   // Anyone signed in may ask for a proof; the server decides whether a final may be made.
   renditions: { writers: ['admin', 'editor', 'reviewer'] },
+  // The audit trail is read-only, and for administrators only (as the API's @Roles says).
+  'audit-events': { readers: ['admin'], writers: [] },
+  // 刊头设置: anyone may read it (issues print it), only administrators change it here.
+  settings: { readers: ['admin'], writers: ['admin'] },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

@@ -2,7 +2,22 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, withLifecycleCallbacks, type DataProvider, type UpdateParams } from 'react-admin';
 import { API_URL, fetchFile, httpClient } from './httpClient';
 import { i18nProvider } from './i18n/i18nProvider';
-import type { Rendition, RenditionKind } from './types';
+import type {
+  Entry,
+  EntryComment,
+  EntryRevision,
+  EntryTransition,
+  Issue,
+  IssueArrangement,
+  IssueDetail,
+  IssueHistoryEvent,
+  IssueTransition,
+  Masthead,
+  MastheadChanges,
+  Rendition,
+  RenditionKind,
+  TransitionBody,
+} from './types';
 import { changedData, creatableData, WRITABLE } from './writableFields';
 
 /** What the admin asks of the API beyond react-admin's CRUD methods. */
@@ -11,6 +26,22 @@ export interface AppDataProvider extends DataProvider {
   requestRendition(issueId: string, kind: RenditionKind): Promise<Rendition>;
   /** The PDF of a finished rendition, fetched with the bearer token. */
   renditionFile(renditionId: string): Promise<{ blob: Blob; filename: string | undefined }>;
+  /** 提交审核 / 撤回 / 通过 / 退回修改, with the version that was read. */
+  entryTransition(entryId: string, action: EntryTransition, body: TransitionBody): Promise<Entry>;
+  /** 送审 / 签发 / 退回 / 发布, with the version that was read. */
+  issueTransition(issueId: string, action: IssueTransition, body: TransitionBody): Promise<Issue>;
+  entryComments(entryId: string): Promise<EntryComment[]>;
+  addEntryComment(entryId: string, body: string): Promise<EntryComment>;
+  /** Every saved version, newest first. */
+  entryRevisions(entryId: string): Promise<EntryRevision[]>;
+  /** Saves an old version's wording as a new version on top of `version`. */
+  restoreEntryRevision(entryId: string, revision: number, version: number): Promise<Entry>;
+  /** The issue's transitions and their comments, oldest first. */
+  issueHistory(issueId: string): Promise<IssueHistoryEvent[]>;
+  arrangeIssue(issueId: string, arrangement: IssueArrangement): Promise<IssueDetail>;
+  setIssueRecipients(issueId: string, body: { version: number; recipientIds: string[] }): Promise<IssueDetail>;
+  masthead(): Promise<Masthead>;
+  updateMasthead(changes: MastheadChanges): Promise<Masthead>;
 }
 
 /**
@@ -27,9 +58,9 @@ const restProvider = withLifecycleCallbacks(
 );
 
 /**
- * A stale version is refused with 409 `{message, currentVersion}`. The notification says so in
- * the user's language and tells them their changes are still in the form; the status and body
- * stay on the error for the merge screen to come.
+ * A stale version is refused with 409 `{message, currentVersion}`. The message says so in the
+ * user's language and that their changes are still in the form; the status and body stay on the
+ * error, from which the entry's edit page opens its merge dialog (EntryEdit).
  */
 function explainStaleVersion(resource: string, params: UpdateParams, error: unknown): unknown {
   if (!(error instanceof HttpError) || error.status !== 409) return error;
@@ -71,4 +102,57 @@ export const dataProvider: AppDataProvider = {
   renditionFile(renditionId) {
     return fetchFile(`${API_URL}/renditions/${encodeURIComponent(renditionId)}/file`);
   },
+
+  entryTransition(entryId, action, body) {
+    return send<Entry>('POST', `entries/${encodeURIComponent(entryId)}/${action}`, body);
+  },
+
+  issueTransition(issueId, action, body) {
+    return send<Issue>('POST', `issues/${encodeURIComponent(issueId)}/${action.replace('_', '-')}`, body);
+  },
+
+  entryComments(entryId) {
+    return send<EntryComment[]>('GET', `entries/${encodeURIComponent(entryId)}/comments`);
+  },
+
+  addEntryComment(entryId, body) {
+    return send<EntryComment>('POST', `entries/${encodeURIComponent(entryId)}/comments`, { body });
+  },
+
+  entryRevisions(entryId) {
+    return send<EntryRevision[]>('GET', `entries/${encodeURIComponent(entryId)}/revisions`);
+  },
+
+  restoreEntryRevision(entryId, revision, version) {
+    return send<Entry>('POST', `entries/${encodeURIComponent(entryId)}/revisions/restore`, { revision, version });
+  },
+
+  issueHistory(issueId) {
+    return send<IssueHistoryEvent[]>('GET', `issues/${encodeURIComponent(issueId)}/history`);
+  },
+
+  arrangeIssue(issueId, arrangement) {
+    return send<IssueDetail>('PUT', `issues/${encodeURIComponent(issueId)}/arrangement`, arrangement);
+  },
+
+  setIssueRecipients(issueId, body) {
+    return send<IssueDetail>('PUT', `issues/${encodeURIComponent(issueId)}/recipients`, body);
+  },
+
+  masthead() {
+    return send<Masthead>('GET', 'settings/masthead');
+  },
+
+  updateMasthead(changes) {
+    return send<Masthead>('PUT', 'settings/masthead', changes);
+  },
 };
+
+/** One call to the API beyond CRUD; its error carries the server's message, status and body. */
+async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const { json } = await httpClient(`${API_URL}/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return json as T;
+}

@@ -43,6 +43,7 @@ export interface IssueContentsEntry {
   eventDate: string | null;
   eventDatePrecision: EventDatePrecision;
   position: number;
+  version: number;
 }
 
 export interface IssueContentsSection {
@@ -55,6 +56,9 @@ export interface IssueContentsSection {
 export interface RecipientUnit {
   id: string;
   name: string;
+  position?: number;
+  /** When the unit confirmed receipt of the published issue. */
+  receivedAt?: string | null;
 }
 
 /** `GET /api/issues/:id` adds the table of contents and the distribution list. */
@@ -157,3 +161,92 @@ export interface Rendition {
   finishedAt: string | null;
   fileUrl: string | null;
 }
+
+/** The workflow transitions of an entry (POST /api/entries/:id/<action>). */
+export type EntryTransition = 'submit' | 'withdraw' | 'approve' | 'return';
+
+/** The workflow transitions of an issue (POST /api/issues/:id/<action>, with - for _). */
+export type IssueTransition = 'submit_review' | 'sign_off' | 'return' | 'publish';
+
+/** What a transition sends: the version that was read, and for a return what to change. */
+export interface TransitionBody {
+  version: number;
+  comment?: string;
+}
+
+/** A review comment on an entry, tied to the entry version it was made on. */
+export interface EntryComment {
+  id: string;
+  entryId: string;
+  entryVersion: number;
+  body: string;
+  author: { id: string; username: string; displayName: string };
+  createdAt: string;
+}
+
+/** One saved version of an entry (saves and workflow transitions alike). */
+export interface EntryRevision {
+  id: string;
+  entryId: string;
+  version: number;
+  title: string;
+  bodyHtml: string;
+  bodyText: string;
+  eventDate: string;
+  eventDatePrecision: EventDatePrecision;
+  sectionId: string;
+  status: EntryStatus;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+}
+
+/** One step of an issue's way through review (GET /api/issues/:id/history). */
+export interface IssueHistoryEvent {
+  id: string;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  createdAt: string;
+  status: IssueStatus | null;
+  comment: string | null;
+}
+
+/** PUT /api/issues/:id/arrangement: every section's entries in print order. */
+export interface IssueArrangement {
+  version: number;
+  sections: { sectionId: string; entryIds: string[] }[];
+}
+
+/** An entry of the audit trail (admins only). */
+export interface AuditEvent {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  createdAt: string;
+}
+
+/** Typst paper names the office may choose from (apps/api/src/settings/masthead.dto.ts). */
+export const PAPER_SIZES = ['a4', 'a5', 'b5', 'iso-b5', 'jis-b5', 'us-letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** 刊头设置: what the cover and the back block print about the office. */
+export interface Masthead {
+  id: string;
+  publicationTitle: string;
+  notice: string;
+  sponsor: string;
+  publisher: string;
+  phone: string;
+  email: string;
+  paper: PaperSize;
+  updatedAt: string;
+}
+
+export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper'>>;

@@ -4,7 +4,7 @@ import { EntryForm } from './entryForm';
 /** A new entry starts as a draft; an issue page can pass its issue in (`state.record.issueId`). */
 const EntryCreate = () => (
   <Create redirect="show">
-    <EntryForm isNew defaultValues={{ eventDatePrecision: 'day', bodyHtml: '' }} />
+    <EntryForm defaultValues={{ eventDatePrecision: 'day', bodyHtml: '' }} />
   </Create>
 );
 

@@ -1,14 +1,44 @@
-import { Box, Divider, Stack } from '@mui/material';
-import { Labeled, ReferenceField, Show, TextField, useRecordContext } from 'react-admin';
+import { Box, Divider, LinearProgress, Stack } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { Labeled, ReferenceField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import { SourcePanel } from '../sources/SourcePanel';
 import type { Entry } from '../types';
 import { EntryBodyField } from './EntryBodyField';
+import { EntryComments } from './EntryComments';
+import { EntryShowActions } from './EntryShowActions';
+import { EntryStatusNotice } from './EntryStatusNotice';
 import { EntryStatusField, EventDateField } from './entryFields';
+import { useEntryIssueState } from './useEntryIssueState';
 
+/** The history compares versions with jsdiff: fetched only when the tab is opened. */
+const EntryHistory = lazy(() => import('./EntryHistory'));
+
+/**
+ * Two tabs: the entry as it reads now (with the review buttons above it and the review
+ * comments below), and its history of versions, which has a URL of its own:
+ * /entries/:id/show/history.
+ */
 const EntryShow = () => (
-  <Show>
-    <Box sx={{ p: { xs: 2, md: 3 } }}>
+  <Show actions={<EntryShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.entries.tab_text">
+        <EntryOverview label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.history.tab" path="history">
+        <Suspense fallback={<LinearProgress sx={{ my: 2 }} />}>
+          <EntryHistory label={false} />
+        </Suspense>
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
+const EntryOverview = (_props: { label?: false }) => {
+  const record = useRecordContext<Entry>();
+  const issueState = useEntryIssueState(record);
+  return (
+    <Box sx={{ p: { xs: 0, md: 1 } }}>
       <TextField source="title" variant="h5" component="h2" sx={{ display: 'block', mb: 2 }} />
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
         <Labeled>
@@ -24,14 +54,20 @@ const EntryShow = () => (
           <EntryStatusField />
         </Labeled>
         <Labeled>
+          <TextField source="version" />
+        </Labeled>
+        <Labeled>
           <TimestampField source="updatedAt" />
         </Labeled>
       </Stack>
+      {record ? <EntryStatusNotice entry={record} issueState={issueState} /> : null}
       <Divider sx={{ mb: 2 }} />
       <BodyBesideSource />
+      <Divider sx={{ my: 3 }} />
+      <EntryComments />
     </Box>
-  </Show>
-);
+  );
+};
 
 /** The body, and beside it the source article it was condensed from, when there is one. */
 const BodyBesideSource = () => {

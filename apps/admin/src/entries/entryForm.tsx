@@ -1,13 +1,10 @@
 import { SimpleForm, type SimpleFormProps } from 'react-admin';
-import { CreateToolbar, SaveAndDeleteToolbar } from '../fields/formToolbars';
+import { CreateToolbar } from '../fields/formToolbars';
 import { EntryInputs } from './EntryInputs';
 
-/**
- * The entry form of both pages: leaving it with unsaved changes asks first. An entry that exists
- * can be deleted (the server refuses for an approved one, saying why).
- */
-export const EntryForm = ({ isNew = false, ...props }: Omit<SimpleFormProps, 'children' | 'toolbar'> & { isNew?: boolean }) => (
-  <SimpleForm warnWhenUnsavedChanges toolbar={isNew ? <CreateToolbar /> : <SaveAndDeleteToolbar />} {...props}>
+/** The form of a new entry: leaving it with unsaved changes asks first. (Editing: EntryEdit.) */
+export const EntryForm = (props: Omit<SimpleFormProps, 'children' | 'toolbar'>) => (
+  <SimpleForm warnWhenUnsavedChanges toolbar={<CreateToolbar />} {...props}>
     <EntryInputs />
   </SimpleForm>
 );

@@ -10,11 +10,13 @@ import {
 import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
-import type { IssueContentsEntry, IssueDetail } from '../types';
+import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
+import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
 
 /**
  * The issue's table of contents: each section (in print order) with its entries, numbered
- * through the issue as they will be printed. Each entry opens its own page.
+ * through the issue as they will be printed. Each entry opens its own page; beside it are the
+ * review buttons the user may press now (a reviewer approves or returns right here).
  */
 export const IssueContents = () => {
   const record = useRecordContext<IssueDetail>();
@@ -40,7 +42,7 @@ export const IssueContents = () => {
           </Stack>
           <MuiList dense disablePadding>
             {section.entries.map(entry => (
-              <IssueEntryRow key={entry.id} entry={entry} number={++number} />
+              <IssueEntryRow key={entry.id} entry={entry} number={++number} issueState={record.status} />
             ))}
           </MuiList>
         </Box>
@@ -49,31 +51,35 @@ export const IssueContents = () => {
   );
 };
 
-const IssueEntryRow = ({ entry, number }: { entry: IssueContentsEntry; number: number }) => {
+/** One entry: its page behind the title, and beside it the review buttons the user may press now. */
+const IssueEntryRow = ({ entry, number, issueState }: { entry: IssueContentsEntry; number: number; issueState: IssueStatus }) => {
   const createPath = useCreatePath();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <ListItemButton
-      component={Link}
-      to={createPath({ resource: 'entries', type: 'show', id: entry.id })}
-      data-testid="issue-entry"
-      sx={{ gap: 2 }}
-    >
-      <Typography variant="body2" color="text.secondary" sx={{ minWidth: '2em', textAlign: 'right' }}>
-        {number}
-      </Typography>
-      <ListItemText
-        primary={entry.title}
-        secondary={
-          entry.eventDate
-            ? formatEventDate(entry.eventDate, entry.eventDatePrecision, locale)
-            : translate('app.entries.event_date_unknown')
-        }
-      />
-      <RecordContextProvider value={entry}>
-        <EntryStatusField />
-      </RecordContextProvider>
-    </ListItemButton>
+    <Box component="li" sx={{ display: 'flex', alignItems: 'center', gap: 1 }} data-testid="issue-entry-row" data-status={entry.status}>
+      <ListItemButton
+        component={Link}
+        to={createPath({ resource: 'entries', type: 'show', id: entry.id })}
+        data-testid="issue-entry"
+        sx={{ gap: 2, flex: 1, minWidth: 0 }}
+      >
+        <Typography variant="body2" color="text.secondary" sx={{ minWidth: '2em', textAlign: 'right' }}>
+          {number}
+        </Typography>
+        <ListItemText
+          primary={entry.title}
+          secondary={
+            entry.eventDate
+              ? formatEventDate(entry.eventDate, entry.eventDatePrecision, locale)
+              : translate('app.entries.event_date_unknown')
+          }
+        />
+        <RecordContextProvider value={entry}>
+          <EntryStatusField />
+        </RecordContextProvider>
+      </ListItemButton>
+      <EntryWorkflowButtons entry={entry} issueState={issueState} compact />
+    </Box>
   );
 };

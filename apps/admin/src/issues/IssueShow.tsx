@@ -1,23 +1,34 @@
-import { Box, Divider, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Divider, LinearProgress, Typography } from '@mui/material';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { CalendarDateField } from '../fields/CalendarDateField';
 import { TimestampField } from '../fields/TimestampField';
 import { RenditionPanel } from '../renditions/RenditionPanel';
 import type { IssueDetail } from '../types';
 import { IssueContents } from './IssueContents';
+import { IssueReviewHistory } from './IssueReviewHistory';
 import { IssueShowActions } from './IssueShowActions';
 import { CoverageField, IssueStatusField, SerialNumberField, YearMonthField } from './issueFields';
 
+/** Drag and drop is fetched only when the assembly tab is opened. */
+const IssueAssembly = lazy(() => import('./assembly/IssueAssembly'));
+
 /**
- * Two tabs: what the issue says (cover, contents, distribution list), and its typesetting
- * (proofs and finals with their files), which has a URL of its own: /issues/:id/show/renditions.
+ * Three tabs: what the issue says (cover, contents with the review buttons, distribution list,
+ * review history), its assembly (entries placed and ordered, distribution list edited), and its
+ * typesetting (proofs and finals with their files). The last two have URLs of their own:
+ * /issues/:id/show/assembly and /issues/:id/show/renditions.
  */
 const IssueShow = () => (
   <Show actions={<IssueShowActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="app.issues.tab_overview">
         <IssueOverview label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.assembly.tab" path="assembly">
+        <Suspense fallback={<LinearProgress sx={{ my: 2 }} />}>
+          <IssueAssembly label={false} />
+        </Suspense>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.renditions.title" path="renditions">
         <RenditionPanel label={false} />
@@ -39,6 +50,7 @@ const IssueOverview = (_props: { label?: false }) => (
     <Block title="app.issues.distribution">
       <IssueDistribution />
     </Block>
+    <IssueReviewHistory />
   </Box>
 );
 

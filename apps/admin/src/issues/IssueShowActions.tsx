@@ -1,23 +1,30 @@
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import { Button, CreateButton, EditButton, Link, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import type { IssueDetail } from '../types';
+import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
+import { useRoles } from '../workflow/useRoles';
+import { canEditIssue } from '../workflow/workflowActions';
 
 /**
- * What can be done from an issue: list or add its entries, and edit its cover data until it is
- * published (a published issue is frozen; the server refuses the change). Buttons check
- * canAccess themselves, so a reviewer sees only the list of entries.
+ * What can be done from an issue: list or add its entries, edit its cover data while the
+ * workflow lets the user (editors, while it is being edited: signed off it is locked, published
+ * frozen), and move it along the workflow (送审, 签发, 退回, 发布) as the user's roles allow.
+ * A reviewer sees the list of entries and the review buttons.
  */
 export const IssueShowActions = () => {
   const issue = useRecordContext<IssueDetail>();
   const createPath = useCreatePath();
+  const roles = useRoles();
   if (!issue) return <TopToolbar />;
   const entriesOfIssue = `${createPath({ resource: 'entries', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify({ issueId: issue.id }))}`;
+  const editable = canEditIssue(issue.status, roles);
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+      <IssueWorkflowButtons issue={issue} />
       <Button component={Link} to={entriesOfIssue} label="app.issues.entries_of_issue" data-testid="issue-entries-link">
         <FormatListBulleted />
       </Button>
-      {issue.status !== 'published' ? (
+      {editable ? (
         <>
           <CreateButton resource="entries" label="app.issues.create_entry" state={{ record: { issueId: issue.id } }} />
           <EditButton />

@@ -18,8 +18,16 @@ export function earliestIssue(candidates: readonly (Issue | undefined)[]): Issue
  * (The API filters by one status at a time, so each unpublished status is asked for its earliest.)
  */
 export function useCurrentIssue(): Issue | undefined {
+  return useCurrentIssueQuery().issue;
+}
+
+/** The current issue, and whether the lists it is chosen from are still loading. */
+export function useCurrentIssueQuery(): { issue: Issue | undefined; isPending: boolean } {
   const drafting = useGetList<Issue>('issues', { ...ONE_EARLIEST, filter: { status: UNPUBLISHED[0] } });
   const inReview = useGetList<Issue>('issues', { ...ONE_EARLIEST, filter: { status: UNPUBLISHED[1] } });
   const approved = useGetList<Issue>('issues', { ...ONE_EARLIEST, filter: { status: UNPUBLISHED[2] } });
-  return earliestIssue([drafting.data?.[0], inReview.data?.[0], approved.data?.[0]]);
+  return {
+    issue: earliestIssue([drafting.data?.[0], inReview.data?.[0], approved.data?.[0]]),
+    isPending: drafting.isPending || inReview.isPending || approved.isPending,
+  };
 }

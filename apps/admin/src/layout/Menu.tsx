@@ -1,3 +1,4 @@
+import SettingsIcon from '@mui/icons-material/Settings';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
 
@@ -14,13 +15,16 @@ const MenuGroup = ({ label }: { label: string }) => {
 };
 
 /**
- * The menu by task: the monthly editing work, the reference data it draws on, and the system.
- * Each item checks canAccess itself, so a role sees only what it may open (users: admins).
+ * The menu by task: the landing page, the monthly editing work, the reference data it draws
+ * on, and the system (users, audit trail, masthead: administrators). Resource items check
+ * canAccess themselves, so a role sees only what it may open.
  */
 export const Menu = () => {
   const { canAccess: canManageUsers } = useCanAccess({ resource: 'users', action: 'list' });
+  const { canAccess: canEditSettings } = useCanAccess({ resource: 'settings', action: 'edit' });
   return (
     <RaMenu>
+      <RaMenu.DashboardItem />
       <MenuGroup label="app.menu.editing" />
       <RaMenu.ResourceItem name="issues" />
       <RaMenu.ResourceItem name="entries" />
@@ -33,6 +37,8 @@ export const Menu = () => {
         <>
           <MenuGroup label="app.menu.system" />
           <RaMenu.ResourceItem name="users" />
+          <RaMenu.ResourceItem name="audit-events" />
+          {canEditSettings ? <RaMenu.Item to="/settings/masthead" primaryText="app.masthead.menu" leftIcon={<SettingsIcon />} /> : null}
         </>
       ) : null}
     </RaMenu>

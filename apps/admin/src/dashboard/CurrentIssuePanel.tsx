@@ -1,0 +1,125 @@
+import { Box, Button, Card, CardContent, Chip, LinearProgress, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../formatDate';
+import { useCurrentIssueQuery } from '../issues/currentIssue';
+import { IssueStatusField, issueRepresentation } from '../issues/issueFields';
+import type { Issue, IssueDetail } from '../types';
+import { IssueStatusTable } from './IssueStatusTable';
+import { NextStep } from './NextStep';
+import { issuePath } from './paths';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from today to a calendar date (negative when it has passed). */
+function daysUntil(date: string, today = new Date()): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY_MS);
+}
+
+/**
+ * The issue being worked on (the unpublished one due first): its number, month, deadline and
+ * status, what to do next, and its entries by section and status.
+ */
+export const CurrentIssuePanel = () => {
+  const translate = useTranslate();
+  const { issue: current, isPending } = useCurrentIssueQuery();
+  const { data: issue } = useGetOne<IssueDetail>('issues', { id: current?.id ?? '' }, { enabled: current !== undefined });
+  if (isPending) return <LinearProgress />;
+  if (!current) return <NoCurrentIssue />;
+  return (
+    <Card variant="outlined" sx={{ borderColor: 'primary.main' }} data-testid="dashboard-current-issue">
+      <CardContent>
+        <RecordContextProvider value={current}>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Chip size="small" color="primary" label={translate('app.issues.current')} />
+            <MuiLink component={Link} to={issuePath(current.id)} variant="h6" underline="hover" data-testid="dashboard-current-issue-link">
+              {issueRepresentation(current)}
+            </MuiLink>
+            <IssueStatusField />
+          </Stack>
+        </RecordContextProvider>
+        <IssueFacts issue={issue ?? { ...current, sections: [], recipients: [] }} />
+        {issue?.sections ? (
+          <>
+            <Box sx={{ my: 2 }}>
+              <NextStep issue={issue} />
+            </Box>
+            <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+              {translate('app.dashboard.by_section')}
+            </Typography>
+            <IssueStatusTable issue={issue} />
+          </>
+        ) : (
+          <LinearProgress sx={{ my: 2 }} />
+        )}
+        <Box sx={{ mt: 2 }}>
+          <Button component={Link} to="/issues" size="small">
+            {translate('app.dashboard.all_issues')}
+          </Button>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
+/** Between issues: the last one published (and its files), and the way to the next one. */
+const NoCurrentIssue = () => {
+  const translate = useTranslate();
+  const { canAccess: canCreate } = useCanAccess({ resource: 'issues', action: 'create' });
+  const { data: published } = useGetList<Issue>('issues', {
+    filter: { status: 'published' },
+    sort: { field: 'publicationDate', order: 'DESC' },
+    pagination: { page: 1, perPage: 1 },
+  });
+  const last = published?.[0];
+  return (
+    <Card variant="outlined" data-testid="dashboard-current-issue">
+      <CardContent>
+        <Typography gutterBottom>{translate(canCreate ? 'app.dashboard.no_current_issue' : 'app.dashboard.no_current_issue_wait')}</Typography>
+        {last ? (
+          <Typography variant="body2" color="text.secondary" gutterBottom>
+            {translate('app.dashboard.last_published')}
+            <MuiLink component={Link} to={issuePath(last.id)}>
+              {issueRepresentation(last)}
+            </MuiLink>
+            {' · '}
+            <MuiLink component={Link} to={issuePath(last.id, 'renditions')}>
+              {translate('app.renditions.title')}
+            </MuiLink>
+          </Typography>
+        ) : null}
+        <CreateButton resource="issues" label="app.dashboard.create_issue" variant="contained" sx={{ mt: 1 }} />
+      </CardContent>
+    </Card>
+  );
+};
+
+const IssueFacts = ({ issue }: { issue: IssueDetail }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const open = issue.status === 'drafting' || issue.status === 'in_review';
+  const deadline = issue.deadline
+    ? `${formatDate(issue.deadline, locale)}${open ? `（${deadlineDistance(daysUntil(issue.deadline), translate)}）` : ''}`
+    : translate('app.dashboard.no_deadline');
+  const facts: [string, string][] = [
+    ['resources.issues.fields.deadline', deadline],
+    ['resources.issues.fields.publicationDate', formatDate(issue.publicationDate, locale)],
+    ['resources.issues.fields.coverage', translate('app.issues.coverage_range', { start: formatDate(issue.coverageStart, locale), end: formatDate(issue.coverageEnd, locale) })],
+    ['resources.issues.fields.entryCount', String(issue.entryCount)],
+  ];
+  return (
+    <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', color: 'text.secondary' }} data-testid="dashboard-issue-facts">
+      {facts.map(([label, value]) => (
+        <Typography key={label} variant="body2">
+          {translate('app.labelled', { label: translate(label), value })}
+        </Typography>
+      ))}
+    </Stack>
+  );
+};
+
+function deadlineDistance(days: number, translate: (key: string, options?: object) => string): string {
+  if (days > 0) return translate('app.dashboard.days_left', { smart_count: days });
+  if (days === 0) return translate('app.dashboard.due_today');
+  return translate('app.dashboard.days_overdue', { smart_count: -days });
+}

@@ -1,0 +1,35 @@
+import { Box, Typography } from '@mui/material';
+import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { CurrentIssuePanel } from './CurrentIssuePanel';
+import { LatestRenditions } from './LatestRenditions';
+import { MyTasks } from './MyTasks';
+import { OpenIssues } from './OpenIssues';
+
+/**
+ * 首页: the issue being worked on and what to do next, the user's own tasks, the issues still
+ * open and the latest PDFs. Every item opens the page where its work is done.
+ */
+const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  return (
+    <Box sx={{ py: 2 }} data-testid="dashboard">
+      <Title title="ra.page.dashboard" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        {identity?.fullName ? translate('app.dashboard.greeting', { name: identity.fullName }) : translate('ra.page.dashboard')}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2, alignItems: 'start', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(0, 1fr)' } }}>
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          <CurrentIssuePanel />
+          <OpenIssues />
+        </Box>
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          <MyTasks />
+          <LatestRenditions />
+        </Box>
+      </Box>
+    </Box>
+  );
+};
+
+export default Dashboard;

@@ -1,0 +1,9 @@
+import type { EntryStatus } from '../types';
+
+/** The entries list filtered as given, e.g. the drafts of one section of an issue. */
+export function entriesListPath(filter: { issueId?: string; sectionId?: string; status?: EntryStatus }): string {
+  return `/entries?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+}
+
+export const issuePath = (id: string, tab?: 'assembly' | 'renditions') => `/issues/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;
+export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}/show`;

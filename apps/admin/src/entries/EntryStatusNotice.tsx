@@ -1,0 +1,43 @@
+import { Alert, AlertTitle } from '@mui/material';
+import { decide } from '@dsyb/workflow';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../formatDate';
+import type { Entry, IssueStatus } from '../types';
+import { useRoles } from '../workflow/useRoles';
+import { useEntryComments } from './useEntryComments';
+
+/**
+ * What the user needs to know before working on the entry: a returned entry shows the
+ * reviewer's latest comment; an editor who cannot change the entry now is told why and what
+ * to do (the workflow's own sentence: withdraw it, or wait for the reviewer).
+ */
+export const EntryStatusNotice = ({ entry, issueState }: { entry: Entry; issueState: IssueStatus | null | undefined }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const roles = useRoles();
+  const { data: comments } = useEntryComments(entry.status === 'changes_requested' ? entry.id : undefined);
+  if (issueState === undefined) return null;
+
+  if (entry.status === 'changes_requested') {
+    const latest = comments?.at(-1);
+    return (
+      <Alert severity="warning" sx={{ mb: 2 }} data-testid="entry-returned-notice">
+        <AlertTitle>{translate('app.workflow.returned_title')}</AlertTitle>
+        {latest
+          ? translate('app.workflow.returned_comment', {
+              comment: latest.body,
+              author: latest.author.displayName,
+              time: formatDateTime(latest.createdAt, locale),
+            })
+          : translate('app.workflow.returned_no_comment')}
+      </Alert>
+    );
+  }
+  const edit = decide('entry', 'edit', entry.status, roles, { issueState, label: `条目《${entry.title}》` });
+  if (edit.ok || edit.reason !== 'state') return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }} data-testid="entry-locked-notice">
+      {edit.message}
+    </Alert>
+  );
+};

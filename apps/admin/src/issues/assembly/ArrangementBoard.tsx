@@ -1,0 +1,133 @@
+import { Paper, Stack, Typography } from '@mui/material';
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useRef, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { moveEntry, removeEntry, sectionOf, type Arrangement } from './arrangement';
+import { AssemblySectionList } from './AssemblySectionList';
+
+/**
+ * The sections of the issue with their entries, reordered and moved between sections by drag
+ * and drop (pointer or keyboard) or by the buttons of each entry. An entry crossing into another
+ * section moves there while it is dragged; Escape puts everything back as it was.
+ */
+export const ArrangementBoard = ({
+  arrangement,
+  editable,
+  showEmptySections = editable,
+  onChange,
+}: {
+  arrangement: Arrangement;
+  editable: boolean;
+  /** Drop targets while editing; read-only, the issue is shown as it prints, without them. */
+  showEmptySections?: boolean;
+  onChange: (arrangement: Arrangement) => void;
+}) => {
+  const translate = useTranslate();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const [activeId, setActiveId] = useState<string>();
+  const before = useRef<Arrangement>(undefined);
+
+  const entryOf = (id: UniqueIdentifier) => Object.values(arrangement.entries).flat().find(entry => entry.id === id);
+  const title = (id: UniqueIdentifier) => entryOf(id)?.title ?? '';
+  /** 「时政要点」第 3 条, or the section when the pointer is over it rather than an entry. */
+  const place = (id: UniqueIdentifier) => {
+    const sectionId = sectionOf(arrangement, String(id));
+    const section = arrangement.sections.find(candidate => candidate.id === sectionId);
+    if (!sectionId || !section) return '';
+    const index = arrangement.entries[sectionId].findIndex(entry => entry.id === id);
+    return translate('app.assembly.place', { section: section.name, position: (index < 0 ? arrangement.entries[sectionId].length : index) + 1 });
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => translate('app.assembly.dnd_picked', { title: title(active.id), place: place(active.id) }),
+    onDragOver: ({ active, over }) => (over ? translate('app.assembly.dnd_over', { title: title(active.id), place: place(over.id) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? translate('app.assembly.dnd_dropped', { title: title(active.id), place: place(active.id) }) : undefined),
+    onDragCancel: ({ active }) => translate('app.assembly.dnd_cancelled', { title: title(active.id) }),
+  };
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    before.current = arrangement;
+    setActiveId(String(active.id));
+  };
+  // Crossing into another section moves the entry there at once, so the list makes room for it.
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    if (!over) return;
+    const from = sectionOf(arrangement, String(active.id));
+    const to = sectionOf(arrangement, String(over.id));
+    if (!from || !to || from === to) return;
+    const index = arrangement.entries[to].findIndex(entry => entry.id === over.id);
+    onChange(moveEntry(arrangement, String(active.id), to, index < 0 ? undefined : index));
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveId(undefined);
+    const to = over ? sectionOf(arrangement, String(over.id)) : undefined;
+    if (!over || !to) {
+      if (before.current) onChange(before.current);
+      return;
+    }
+    const from = sectionOf(arrangement, String(active.id));
+    const index = arrangement.entries[to].findIndex(entry => entry.id === over.id);
+    if (from === to && index >= 0 && arrangement.entries[to][index].id !== active.id) onChange(moveEntry(arrangement, String(active.id), to, index));
+  };
+  const onDragCancel = () => {
+    setActiveId(undefined);
+    if (before.current) onChange(before.current);
+  };
+
+  let number = 1;
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: translate('app.assembly.dnd_instructions') } }}
+    >
+      <Stack spacing={2.5} data-testid="assembly-board">
+        {arrangement.sections
+          .filter(section => showEmptySections || arrangement.entries[section.id].length > 0)
+          .map(section => {
+            const firstNumber = number;
+            number += arrangement.entries[section.id].length;
+            return (
+              <AssemblySectionList
+                key={section.id}
+                section={section}
+                entries={arrangement.entries[section.id]}
+                firstNumber={firstNumber}
+                editable={editable}
+                sections={arrangement.sections}
+                onMove={(entryId, sectionId) => onChange(moveEntry(arrangement, entryId, sectionId))}
+                onRemove={entryId => onChange(removeEntry(arrangement, entryId))}
+              />
+            );
+          })}
+      </Stack>
+      <DragOverlay>
+        {activeId ? (
+          <Paper elevation={6} sx={{ px: 2, py: 1, cursor: 'grabbing' }}>
+            <Typography variant="body2">{title(activeId)}</Typography>
+          </Paper>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+};
