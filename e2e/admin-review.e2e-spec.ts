@@ -21,7 +21,8 @@
 import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openSession as openBrowserSession, type Session } from './browser';
 import { api, compact, createTestIssue, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(120_000);
@@ -52,46 +53,14 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!BASE_URL) throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm test`, which starts the stack.');
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  pageErrors: string[];
-  /** Every API call the admin made that the server refused, as "409 POST /api/issues/…/sign-off". */
-  apiFailures: string[];
-}
-
-async function openSession(username: string): Promise<Session> {
-  if (!browser) throw new Error('the browser did not start');
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', error => pageErrors.push(error.message));
-  const apiFailures: string[] = [];
-  page.on('response', response => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) {
-      apiFailures.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
-    }
-  });
-  await page.goto(new URL('/', BASE_URL).toString());
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  // The landing page is the dashboard.
-  await page.locator('[data-testid="dashboard"]').waitFor();
-  return { context, page, pageErrors, apiFailures };
-}
+const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD, '[data-testid="dashboard"]');
 
 async function screenshot(page: Page, name: string): Promise<void> {
   // Let notifications and transitions settle, so the picture shows what a person would see.
