@@ -3,12 +3,18 @@
 // p50/p95/p99, 5xx count (must be 0), stale-version conflicts, and lost updates (must be 0:
 // every acknowledged save must be in the entry's history). LOAD_EDITORS / LOAD_SECONDS /
 // LOAD_THINK_MS (average pause between one editor's saves, like an autosave) override.
+import { readFileSync } from 'node:fs';
 import { benchStack, client, percentile } from './bench-http.mjs';
 
 const EDITORS = Number(process.env.LOAD_EDITORS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SHARED_EDITORS = Math.ceil(EDITORS / 5);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 1000);
+/** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms). */
+function processCpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const stack = await benchStack('load', { API_PROCESSES: process.env.API_PROCESSES ?? '1' });
@@ -32,6 +38,7 @@ try {
   let serverErrors = 0;
   let conflicts = 0;
   let otherErrors = 0;
+  let rereads = 0;
   const deadline = Date.now() + SECONDS * 1000;
 
   // Like the editor's autosave: the client keeps the version its last save returned, re-reads
@@ -44,6 +51,7 @@ try {
       const entryId = editor.index < SHARED_EDITORS && saves % 2 === 1 ? shared : editor.own;
       if (!versions.has(entryId)) {
         const current = await request('GET', `/api/entries/${entryId}`, { token: editor.token });
+        rereads += 1;
         if (current.status >= 500) serverErrors += 1;
         if (current.status !== 200) continue;
         versions.set(entryId, current.body.version);
@@ -64,8 +72,10 @@ try {
     }
   }
   const started = Date.now();
+  const cpuBefore = processCpuMs(stack.api.pid);
   await Promise.all(editors.map(editorLoop));
   const elapsed = (Date.now() - started) / 1000;
+  const apiCpuMs = processCpuMs(stack.api.pid) - cpuBefore;
 
   // Every save the server acknowledged must be in that entry's history, at that version.
   const histories = new Map();
@@ -88,6 +98,9 @@ try {
     saveAttempts: latencies.length,
     acknowledgedSaves: acknowledged.length,
     savesPerSecond: Number((latencies.length / elapsed).toFixed(1)),
+    // CPU the API process spent per request during the run (saves and the reads after a
+    // conflict): unlike latency, barely moved by whatever else the machine is doing.
+    apiCpuMsPerRequest: Number((apiCpuMs / (latencies.length + rereads)).toFixed(2)),
     saveLatencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
     staleVersionConflicts: conflicts,
     serverErrors,

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -46,7 +47,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forConfig(config),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.tokenTtlSeconds } }),
+        // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the
+        // string as a public key on every request before treating it as a secret.
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
+          signOptions: { expiresIn: config.tokenTtlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
         ...(config.adminDistDir
           ? [ServeStaticModule.forRoot({ rootPath: config.adminDistDir, exclude: ['/api/{*path}'] })]

@@ -29,7 +29,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   );
   // Same-origin by default (the admin is served by this process); other origins only when listed.
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range'] });
-  app.useBodyParser('json', { limit: '5mb' });
+  app.useBodyParser('json', { limit: '12mb' });
 
   const document = SwaggerModule.createDocument(
     app,

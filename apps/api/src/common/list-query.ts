@@ -24,6 +24,8 @@ export interface ListSpec {
   defaultSort: [string, 'asc' | 'desc'];
   /** Allowed filter keys and the JSON type of their value ('id' accepts a string array too). */
   filters: Record<string, 'string' | 'number' | 'boolean' | 'ids'>;
+  /** Filters where `null` means "has none" (e.g. entries in no issue); elsewhere null is ignored. */
+  nullable?: readonly string[];
 }
 
 const MAX_PAGE = 1000;
@@ -73,6 +75,10 @@ export function parseListQuery<TFilter extends object>(input: ListQueryInput, sp
   for (const [key, value] of Object.entries(rawFilter)) {
     const type = spec.filters[key];
     if (!type) throw invalid(`参数 filter 不支持字段 ${key}（可用：${Object.keys(spec.filters).join('、')}）`);
+    if (value === null && spec.nullable?.includes(key)) {
+      filter[key] = null;
+      continue;
+    }
     if (value === null || value === '') continue;
     const ok =
       type === 'ids'

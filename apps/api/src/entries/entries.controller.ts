@@ -15,9 +15,9 @@ export class EntriesController {
   constructor(private readonly entries: EntriesService) {}
 
   @Get()
-  async list(@Query() input: ListQueryInput, @Res({ passthrough: true }) response: Response) {
+  async list(@Query() input: ListQueryInput, @Res({ passthrough: true }) response: Response, @CurrentUser() user: AuthUser) {
     const query = parseListQuery(input, ENTRY_LIST);
-    const { rows, total } = await this.entries.list(query);
+    const { rows, total } = await this.entries.list(query, user);
     response.setHeader('Content-Range', contentRange('entries', query, rows.length, total));
     return rows;
   }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
-import { Prisma, type Entry } from '@dsyb/db';
+import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { entryStatusAfterSave, issueLabel, refusalError } from '../workflow/workflow-guards';
+import { entrySaveDecision, issueLabel, refusalError } from '../workflow/workflow-guards';
 import { normaliseBody } from './entry-body';
+import { readForSave, writeSave, type ContributorLink, type EntryChanges } from './entry-save';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';
 
 export const ENTRY_LIST: ListSpec = {
@@ -17,16 +18,29 @@ export const ENTRY_LIST: ListSpec = {
   filters: {
     id: 'ids', issueId: 'ids', sectionId: 'ids', sourceId: 'ids', contributorId: 'ids',
     status: 'string', q: 'string', eventDate_gte: 'string', eventDate_lte: 'string',
+    // "me" for the current user's own entries (the dashboard's drafts), or user ids.
+    createdById: 'string',
   },
+  // {"issueId": null}: entries in no issue yet (to add to one).
+  nullable: ['issueId'],
 };
 
 interface EntryFilter {
   id: string | string[]; issueId: string | string[]; sectionId: string | string[]; sourceId: string | string[];
-  contributorId: string | string[]; status: string; q: string; eventDate_gte: string; eventDate_lte: string;
+  contributorId: string | string[]; status: string; q: string; eventDate_gte: string; eventDate_lte: string; createdById: string;
 }
 
 const ENTRY_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested'];
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function createdBy(value: string | undefined, user: AuthUser): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'me') return user.id;
+  if (!UUID.test(value)) throw invalid('参数 filter 的 createdById 应为 "me" 或用户 UUID');
+  return value;
+}
 
 export function presentEntry(entry: Entry) {
   return { ...entry, eventDate: isoDate(entry.eventDate) };
@@ -36,7 +50,7 @@ export function presentEntry(entry: Entry) {
 export class EntriesService {
   constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
 
-  async list(query: ListQuery<Partial<EntryFilter>>) {
+  async list(query: ListQuery<Partial<EntryFilter>>, user: AuthUser) {
     const { status, q, eventDate_gte: from, eventDate_lte: to, contributorId } = query.filter;
     if (status !== undefined && !ENTRY_STATUSES.includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
     for (const [name, value] of [['eventDate_gte', from], ['eventDate_lte', to]] as const) {
@@ -44,7 +58,8 @@ export class EntriesService {
     }
     const where: Prisma.EntryWhereInput = {
       id: idsFilter(query.filter.id),
-      issueId: idsFilter(query.filter.issueId),
+      issueId: query.filter.issueId === null ? null : idsFilter(query.filter.issueId),
+      createdById: createdBy(query.filter.createdById, user),
       sectionId: idsFilter(query.filter.sectionId),
       sourceId: idsFilter(query.filter.sourceId),
       status: status as Prisma.EntryWhereInput['status'],
@@ -66,7 +81,7 @@ export class EntriesService {
   async get(id: string) {
     const entry = await this.prisma.entry.findUnique({
       where: { id },
-      include: { contributors: { include: { contributor: true } } },
+      include: { contributors: { include: { contributor: true }, orderBy: [{ role: 'asc' }, { contributor: { name: 'asc' } }] } },
     });
     if (!entry) throw notFound('条目', id);
     const { contributors, ...rest } = entry;
@@ -95,45 +110,58 @@ export class EntriesService {
           updatedById: user.id,
         },
       });
+      const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
       await recordEntryRevision(tx, entry, user);
-      await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: entry });
-      return presentEntry(entry);
+      await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
+      return { ...presentEntry(entry), contributors: links };
     });
   }
 
   async update(id: string, dto: UpdateEntryDto, user: AuthUser) {
-    const before = await this.prisma.entry.findUnique({ where: { id } });
-    if (!before) throw notFound('条目', id);
-    const { version, eventDate, bodyHtml: _html, bodyText: _text, title, ...fields } = dto;
     const body = normaliseBody(dto);
-    return this.prisma.$transaction(async (tx) => {
-      // The workflow library decides whether the entry may be saved now, and the state the save
-      // leaves it in: a returned entry goes back to draft, an approved one back to review.
-      const wording = { title: title?.trim(), bodyHtml: body?.bodyHtml, eventDate: eventDate ? parseIsoDate(eventDate) : undefined, eventDatePrecision: fields.eventDatePrecision };
-      const status = await entryStatusAfterSave(tx, before, { wording, issueId: dto.issueId }, user);
-      // One statement both checks the version the client read and returns the saved row.
-      const entry = await tx.entry
-        .update({
-          where: { id, version },
-          data: {
-            ...fields,
-            ...body,
-            title: title?.trim(),
-            eventDate: eventDate ? parseIsoDate(eventDate) : undefined,
-            status: status === before.status ? undefined : status,
-            updatedById: user.id,
-            version: { increment: 1 },
-          },
-        })
-        .catch(async (error: unknown) => {
-          if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2025') throw error;
-          const current = (await tx.entry.findUnique({ where: { id }, select: { version: true } }))?.version ?? before.version;
-          throw conflict(`该条目已被他人修改（您读取的是第 ${version} 版，当前是第 ${current} 版），请合并后再保存。`, { currentVersion: current });
-        });
-      await recordEntryRevision(tx, entry, user);
-      await this.audit.record(tx, { actor: user, action: 'entry.update', entityType: 'entry', entityId: id, before, after: entry });
-      return presentEntry(entry);
-    });
+    const changes: EntryChanges = {
+      title: dto.title?.trim(),
+      ...body,
+      eventDate: dto.eventDate ? parseIsoDate(dto.eventDate) : undefined,
+      eventDatePrecision: dto.eventDatePrecision,
+      sectionId: dto.sectionId,
+      issueId: dto.issueId,
+      position: dto.position,
+      sourceId: dto.sourceId,
+    };
+    for (const key of Object.keys(changes) as (keyof EntryChanges)[]) if (changes[key] === undefined) delete changes[key];
+    const links = dto.contributors?.map(({ contributorId, role }) => ({ contributorId, role }));
+    // A save is written only if what it was decided on still holds (entry-save.ts); when an
+    // arrangement or a sign-off got in between, it is decided again on what is there now.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const read = await readForSave(this.prisma, id, dto.issueId, links?.map((link) => link.contributorId) ?? []);
+      if (!read) throw notFound('条目', id);
+      const { entry: before } = read;
+      const missing = links?.find((link) => !read.contributorNames.has(link.contributorId));
+      if (missing) throw invalid(`作者不存在：${missing.contributorId}`);
+      const contributorsAfter = links?.map((link) => ({ ...link, name: read.contributorNames.get(link.contributorId)! }));
+      const status = entrySaveDecision(
+        before,
+        {
+          wording: { title: changes.title, bodyHtml: changes.bodyHtml, eventDate: changes.eventDate, eventDatePrecision: changes.eventDatePrecision },
+          otherChange: contributorsAfter !== undefined && contributorKey(contributorsAfter) !== contributorKey(read.contributors),
+          issueId: dto.issueId,
+          version: dto.version,
+        },
+        read.issues,
+        user,
+      );
+      const at = new Date();
+      const after: Entry = { ...before, ...changes, status, version: before.version + 1, updatedById: user.id, updatedAt: at };
+      const audit = contributorsAfter
+        ? { before: { ...before, contributors: read.contributors }, after: { ...after, contributors: contributorsAfter } }
+        : { before, after };
+      const written = await writeSave(this.prisma, { before: read, changes, status, contributors: links, user, at, audit }).catch((error: unknown) => {
+        throw missingReference(error) ?? error;
+      });
+      if (written) return { ...presentEntry(after), contributors: contributorsAfter ?? read.contributors };
+    }
+    throw conflict('该条目正被频繁调整（编排或签发），请稍后再保存。');
   }
 
   async remove(id: string, user: AuthUser) {
@@ -146,6 +174,16 @@ export class EntriesService {
       await this.audit.record(tx, { actor: user, action: 'entry.delete', entityType: 'entry', entityId: id, before });
       return presentEntry(before);
     });
+  }
+
+  private async linkContributors(tx: Prisma.TransactionClient, entryId: string, links: readonly { contributorId: string; role: ContributorRole }[]): Promise<ContributorLink[]> {
+    if (links.length === 0) return [];
+    const people = await tx.contributor.findMany({ where: { id: { in: links.map((link) => link.contributorId) } }, select: { id: true, name: true } });
+    const names = new Map(people.map((person) => [person.id, person.name]));
+    const missing = links.find((link) => !names.has(link.contributorId));
+    if (missing) throw invalid(`作者不存在：${missing.contributorId}`);
+    await tx.entryContributor.createMany({ data: links.map(({ contributorId, role }) => ({ entryId, contributorId, role })), skipDuplicates: true });
+    return links.map(({ contributorId, role }) => ({ contributorId, role, name: names.get(contributorId)! }));
   }
 
   /** Adding or deleting entries changes the issue: not once it is signed off or published. */
@@ -161,6 +199,19 @@ export class EntriesService {
     const last = await tx.entry.aggregate({ where: { issueId, sectionId }, _max: { position: true } });
     return (last._max.position ?? -1) + 1;
   }
+}
+
+/** A contributor set in a comparable form: the same people in the same roles, in any order. */
+function contributorKey(links: readonly { contributorId: string; role: string }[]): string {
+  return links.map((link) => `${link.contributorId}:${link.role}`).sort().join(',');
+}
+
+/** A section, source or contributor that vanished between the read and the write: a 400, not a 500. */
+function missingReference(error: unknown) {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
+  const foreignKey = error.code === 'P2003' || cause?.kind === 'ForeignKeyConstraintViolation' || cause?.code === '23503';
+  return foreignKey ? invalid('引用的栏目、来源或作者不存在') : undefined;
 }
 
 /** Every saved version of an entry is kept (who, when, what): saves and workflow transitions alike. */

@@ -79,24 +79,25 @@ export function changesWording(before: EntryWording, after: Partial<EntryWording
 /**
  * The status an entry has after a save by `user`, or the error saying why it may not be
  * saved: the entry's own state and its issue's (via the workflow library), and when it moves
- * to another issue, whether that issue still takes changes. Locks the issues involved.
+ * to another issue, whether that issue still takes changes. `issues` holds the issues involved
+ * as read; the caller writes only if they still have that status (see entries/entry-save.ts).
+ * A role that may never do this is told so first (403), then a stale version (409 with
+ * currentVersion), then the state.
  */
-export async function entryStatusAfterSave(
-  tx: Prisma.TransactionClient,
-  entry: EntryWording & { title: string; status: EntryStatus; issueId: string | null },
-  change: { wording: Partial<EntryWording>; issueId?: string | null },
+export function entrySaveDecision(
+  entry: EntryWording & { title: string; status: EntryStatus; issueId: string | null; version: number },
+  change: { wording: Partial<EntryWording>; otherChange?: boolean; issueId?: string | null; version: number },
+  issues: ReadonlyMap<string, { status: IssueStatus; serialNumber: number }>,
   user: AuthUser,
-): Promise<EntryStatus> {
-  const issues = await lockIssues(tx, [entry.issueId, change.issueId], 'share');
+): EntryStatus {
   if (change.issueId && change.issueId !== entry.issueId) {
     const target = issues.get(change.issueId);
     if (!target) throw invalid(`期刊不存在：${change.issueId}`);
     const into = decide('issue', 'edit', target.status, user.roles, { label: issueLabel(target) });
-    if (!into.ok) throw refusalError(into);
+    if (!into.ok && into.reason === 'role') throw refusalError(into);
+    if (change.version === entry.version && !into.ok) throw refusalError(into);
   }
-  const action: EntryAction = changesWording(entry, change.wording) ? 'edit' : 'arrange';
+  const action: EntryAction = change.otherChange || changesWording(entry, change.wording) ? 'edit' : 'arrange';
   const issueState = entry.issueId ? (issues.get(entry.issueId)?.status ?? null) : null;
-  const decision = decide('entry', action, entry.status, user.roles, { issueState, label: entryLabel(entry) });
-  if (!decision.ok) throw refusalError(decision);
-  return decision.to;
+  return assertDecision(decide('entry', action, entry.status, user.roles, { issueState, label: entryLabel(entry) }), '条目', change.version, entry.version);
 }
