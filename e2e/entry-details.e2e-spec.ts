@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { api, login } from './support';
 
 jest.setTimeout(60000);
@@ -89,4 +90,16 @@ it('keeps a body with a photo of a few megabytes', async () => {
   const read = await api('GET', `/api/entries/${created.body.id}`, { token: editor });
   expect(read.body.bodyHtml).toContain(photo);
   expect(read.body.bodyText).toBe('9月7日，配图条目。\n\n图为现场');
+
+  // The audit trail names the photo by size and checksum; the revision keeps the photo itself.
+  const saved = await api('PUT', `/api/entries/${created.body.id}`, { token: editor, body: { version: 1, title: '配图条目（改）' } });
+  expect(saved.status).toBe(200);
+  const audit = await api<any[]>('GET', `/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityId: created.body.id }))}`, { token: await login('admin') });
+  expect(audit.body.map((event) => event.action).sort()).toEqual(['entry.create', 'entry.update']);
+  for (const event of audit.body) {
+    expect(event.after.bodyHtml).toContain(`data:image/jpeg;sha256=${createHash('sha256').update(Buffer.alloc(2_000_000, 7)).digest('hex')};bytes=2000000`);
+    expect(event.after.bodyHtml).not.toContain(photo.slice(0, 2000));
+  }
+  const revisions = await api<any[]>('GET', `/api/entries/${created.body.id}/revisions`, { token: editor });
+  expect(revisions.body.map((revision) => revision.bodyHtml.includes(photo))).toEqual([true, true]);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@dsyb/db';
 
@@ -34,5 +35,23 @@ export class AuditService {
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined ? undefined : (JSON.parse(auditJson(value)) as Prisma.InputJsonValue);
+}
+
+const EMBEDDED_FILE = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]{1000,})/g;
+
+/**
+ * An audit event's before/after as JSON, with files embedded in rich text (photos as data:
+ * URLs, megabytes each) replaced by their type, size and SHA-256: the event says what changed,
+ * and the entry's revisions keep the content itself.
+ */
+export function auditJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'string' && item.length > 1000
+      ? item.replace(EMBEDDED_FILE, (_match, type: string, data: string) => {
+          const bytes = Buffer.from(data, 'base64');
+          return `data:${type};sha256=${createHash('sha256').update(bytes).digest('hex')};bytes=${bytes.length}`;
+        })
+      : item,
+  );
 }

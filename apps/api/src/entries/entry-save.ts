@@ -1,4 +1,5 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
+import { auditJson } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
 
@@ -141,7 +142,7 @@ export async function writeSave(prisma: PrismaService, save: SaveWrite): Promise
         FROM saved)${contributorSql}
     INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, before, after, created_at)
     SELECT ${save.user.id}::uuid, ${save.user.username}, 'entry.update', 'entry', id::text,
-           ${JSON.stringify(save.audit.before)}::jsonb, ${JSON.stringify(save.audit.after)}::jsonb, ${save.at}
+           ${auditJson(save.audit.before)}::jsonb, ${auditJson(save.audit.after)}::jsonb, ${save.at}
       FROM saved
     RETURNING id`;
   return rows.length === 1;
