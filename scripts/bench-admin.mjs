@@ -2,28 +2,38 @@
 // and saves, in Debian's Chromium on loopback. Prints JSON and exits 0 whether or not the targets
 // were met (1 only when something could not be measured). Not a test.
 //
-//   firstLoad   BENCH_RUNS times (default 10), a fresh browser context (empty HTTP cache, the
-//               session already in localStorage where the admin's authProvider keeps it) opens
-//               /#/entries. Timed in the page from navigation start: `rowsVisibleMs` when the
-//               list's first data row is in the DOM and a frame has been drawn, `interactiveMs`
-//               when a key typed into the list's search box — sent as soon as the rows are seen —
-//               reached the page (so the main thread was free to take input). JavaScript is
-//               counted from the page's Resource Timing: the files that finished before
-//               interactive (`initialJs`) and everything the page fetched until the network was
-//               quiet (`allJsLoaded`), as transferred (`transferredBytes`, compressed when the
-//               server compresses) and gzip-compressed here at level 6 (`gzipBytes`, what the
-//               files weigh when served compressed). `servedCompressed` says whether the API sent
-//               them with a Content-Encoding. `bundle` is every .js file of dist/admin.
+//   firstLoad   BENCH_RUNS times (default 10, after one untimed load), a fresh browser context
+//               (empty HTTP cache; the session already in localStorage, where the admin's
+//               authProvider keeps it) opens /#/entries. Timed in the page from navigation start:
+//               `rowsVisibleMs` when the list's data rows are in the DOM and a frame has been
+//               drawn; `interactiveMs` the first moment from then on when the main thread is not
+//               in a long task (> 50 ms; tasks less than 50 ms apart count as one), so a click or a
+//               key would be handled at once. As a check, a key is typed into the list's search
+//               box as soon as the rows are seen: `keySentMs` when the browser received it (this
+//               includes the driver's own delay) and `keyHandledMs` when the page had it.
+//               `mainThreadCpuMs` is the renderer main thread's CPU time until interactive, from
+//               a Chromium trace: on a shared machine the wall times include waiting for a CPU,
+//               this does not. JavaScript is counted from the page's Resource Timing: the files
+//               that finished before interactive (`initialJs`) and all the page fetched until the
+//               network was quiet (`allJsLoaded`), as transferred (`transferredBytes`, compressed
+//               only when the server compresses) and as they weigh gzip-compressed (`gzipBytes`,
+//               level 6, computed here from dist/admin). `servedCompressed` says whether the API
+//               sent them with a Content-Encoding; `bundle` is every .js file of dist/admin.
 //   save        The editor opens an entry of a test issue created through the API (the reference
 //               issue is locked), changes its title and body a little, clicks 保存 and waits for the
-//               success notification; the edit page is opened again for the next run. `roundTripMs`
-//               is the click (the event's timestamp) to the frame after the notification entered
-//               the DOM; `putMs` the PUT's own time in the browser's network timing. One untimed
-//               first save (`firstSaveMs`, reported apart) loads what a save needs the first time.
+//               success notification (已更新 1 项); the edit page is opened again for the next run.
+//               `roundTripMs` is the click (the event's timestamp) to the frame after the
+//               notification entered the DOM; `putMs` the PUT's own time in the browser's network
+//               timing; `clickToPutStartMs` and `putEndToNotificationMs` the parts before and after
+//               it (after it the admin renders the entry's page, redirect="show");
+//               `mainThreadCpuMs` the main thread's CPU time from click to notification. One
+//               untimed first save (`firstSaveMs`, reported apart) loads what a save needs the
+//               first time. `lastRunTimeline` lists the last run's requests and long tasks.
 //
-// `--smoke` does one run of each, to check the script still works (e.g. after a UI change).
-// It builds (api, worker and admin) when dist/ lacks them or BUILD=1, and starts its own
-// disposable stack like `npm test`. CHROMIUM_PATH chooses the browser.
+// `--smoke` does one run of each (no untimed load), to check the script still works after a UI
+// change. BENCH_TRACE=0 leaves out the Chromium trace (and the CPU figures). It builds (api,
+// worker and admin) when dist/ lacks them or BUILD=1, and starts its own disposable stack like
+// `npm test`; CHROMIUM_PATH chooses the browser.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,7 +104,7 @@ function firstLoadProbe({ row, search }) {
       bench.rowsInDomAt = performance.now();
       bench.rows = document.querySelectorAll(row).length;
       observer.disconnect();
-      requestAnimationFrame(() => { bench.rowsVisibleAt = performance.now(); });
+      requestAnimationFrame(() => { bench.rowsVisibleAt = performance.mark('bench:rows-visible').startTime; });
     }
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -110,8 +120,11 @@ function firstLoadProbe({ row, search }) {
 /** Runs in the edit page: the time of the click on 保存 and of the success notification after it. */
 function saveProbe(entryPath) {
   performance.clearResourceTimings();
-  const bench = { clickAt: null, notifiedInDomAt: null, notifiedAt: null, message: null, putStartAt: null, putEndAt: null, entryPageAt: null };
+  const bench = { clickAt: null, notifiedInDomAt: null, notifiedAt: null, message: null, putStartAt: null, putEndAt: null, entryPageAt: null, longTasks: [], requests: [] };
   window.__saveBench = bench;
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) bench.longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask' });
   const observer = new MutationObserver(() => {
     // After the save the admin goes to the entry's page (redirect="show"), which shows its body.
     if (bench.entryPageAt === null && document.querySelector('[data-testid="entry-body"]')) bench.entryPageAt = performance.now();
@@ -123,6 +136,7 @@ function saveProbe(entryPath) {
       // The first request to the entry after the click is the PUT (Resource Timing has no method).
       const put = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === entryPath && entry.startTime >= bench.clickAt);
       if (put) { bench.putStartAt = put.startTime; bench.putEndAt = put.responseEnd; }
+      bench.requests = performance.getEntriesByType('resource').filter((entry) => entry.startTime >= bench.clickAt).map((entry) => [new URL(entry.name).pathname, entry.startTime, entry.responseEnd]);
       requestAnimationFrame(() => { bench.notifiedAt = performance.now(); });
     }
   });
@@ -130,6 +144,7 @@ function saveProbe(entryPath) {
     const button = event.target instanceof Element ? event.target.closest('button[type="submit"]') : null;
     if (button && bench.clickAt === null) {
       bench.clickAt = event.timeStamp;
+      bench.clickMarkAt = performance.mark('bench:save-click').startTime;
       observer.observe(document.body, { childList: true, subtree: true });
     }
   }, true);
@@ -147,6 +162,32 @@ function quietAfter(from, longTasks) {
     if (end > at && start <= at + 50) at = end;
   }
   return at;
+}
+
+const TRACE = process.env.BENCH_TRACE !== '0';
+// RunTask (each main-thread task, with its thread time) is in the disabled-by-default category.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+
+/**
+ * CPU time the page's main thread spent (thread time of its tasks, not wall time) between two
+ * moments of the page's clock, from a Chromium trace in which the page set the performance mark
+ * `mark` at `markAt`: on a shared machine wall times include waiting for a CPU, this does not.
+ */
+function mainThreadCpuMs(trace, mark, markAt, from, to) {
+  if (!trace) return null;
+  const events = JSON.parse(trace.toString('utf8')).traceEvents;
+  const marker = events.find((event) => event.name === mark && String(event.cat).includes('user_timing'));
+  if (!marker) return null;
+  const offset = marker.ts - markAt * 1000;
+  const main = events.find((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === marker.pid && event.args?.name === 'CrRendererMain');
+  const [start, end] = [offset + from * 1000, offset + to * 1000];
+  let cpu = 0;
+  for (const task of events) {
+    if (task.ph !== 'X' || task.name !== 'RunTask' || task.pid !== marker.pid || (main && task.tid !== main.tid) || task.tdur === undefined) continue;
+    const overlap = Math.min(end, task.ts + task.dur) - Math.max(start, task.ts);
+    if (overlap > 0) cpu += task.tdur * (task.dur ? overlap / task.dur : 1);
+  }
+  return cpu / 1000;
 }
 
 async function newContext(browser, baseUrl, session) {
@@ -186,11 +227,13 @@ async function firstLoad(browser, baseUrl, session) {
       const url = new URL(response.url());
       if (url.pathname.endsWith('.js')) encodings.set(url.pathname, response.headers()['content-encoding'] ?? null);
     });
+    if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(new URL('/#/entries', baseUrl).toString(), { waitUntil: 'commit' });
     await page.locator(ROW).first().waitFor({ state: 'visible' });
     // As soon as the rows are there, a key into the search box: it lands once the page takes input.
     await page.locator(SEARCH).press('a');
     await page.waitForFunction(() => window.__bench.inputAt !== null && window.__bench.rowsVisibleAt !== null);
+    const trace = TRACE ? await browser.stopTracing() : null;
     await networkQuiet(page);
     const probe = await page.evaluate(() => ({
       ...window.__bench,
@@ -199,6 +242,7 @@ async function firstLoad(browser, baseUrl, session) {
     }));
     if (errors.length) throw new Error(`the admin threw while loading: ${errors.join('; ')}`);
     const interactiveAt = quietAfter(probe.rowsVisibleAt, probe.longTasks);
+    const cpuMs = mainThreadCpuMs(trace, 'bench:rows-visible', probe.rowsVisibleAt, 0, interactiveAt);
     const js = probe.resources.filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
     const sum = (entries) => ({
       files: entries.length,
@@ -213,6 +257,7 @@ async function firstLoad(browser, baseUrl, session) {
       keySentMs: probe.keySentAt,
       keyHandledMs: probe.inputAt,
       interactiveMs: interactiveAt,
+      mainThreadCpuMs: cpuMs,
       longTasksBeforeInteractive: probe.longTasks.filter(([start]) => start < interactiveAt).length,
       domContentLoadedMs: probe.navigation?.domContentLoaded ?? null,
       rows: probe.rows,
@@ -272,6 +317,7 @@ async function saveRuns(browser, baseUrl, request) {
       await page.keyboard.type('。');
       await page.evaluate(saveProbe, `/api/entries/${entryId}`);
       const before = puts.length;
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForFunction(() => window.__saveBench?.notifiedAt !== null && window.__saveBench?.notifiedAt !== undefined).catch(async (error) => {
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -279,6 +325,7 @@ async function saveRuns(browser, baseUrl, request) {
         const state = await page.evaluate(() => JSON.stringify(window.__saveBench));
         throw new Error(`no success notification after 保存 (probe ${state}; refused API calls: ${failures.join(', ') || 'none'}; screenshot in ${ARTIFACTS}): ${error.message}`);
       });
+      const trace = TRACE ? await browser.stopTracing() : null;
       const probe = await page.evaluate(() => window.__saveBench);
       const saved = (await request('GET', `/api/entries/${entryId}`, { token })).body;
       if (!probe.message?.includes(SAVED_MESSAGE)) throw new Error(`the notification after 保存 was not the success one: ${probe.message}`);
@@ -292,7 +339,16 @@ async function saveRuns(browser, baseUrl, request) {
         clickToPutStartMs: probe.putStartAt === null ? null : probe.putStartAt - probe.clickAt,
         putEndToNotificationMs: probe.putEndAt === null ? null : probe.notifiedAt - probe.putEndAt,
         putEndToEntryPageMs: probe.putEndAt === null || probe.entryPageAt === null ? null : probe.entryPageAt - probe.putEndAt,
+        mainThreadCpuMs: mainThreadCpuMs(trace, 'bench:save-click', probe.clickMarkAt, probe.clickAt, probe.notifiedAt),
+        afterPutCpuMs: probe.putEndAt === null ? null : mainThreadCpuMs(trace, 'bench:save-click', probe.clickMarkAt, probe.putEndAt, probe.notifiedAt),
         message: probe.message,
+        // What happened between the click and the notification, in ms from the click.
+        timeline: {
+          requests: probe.requests.map(([pathname, start, end]) => `${round(start - probe.clickAt)}–${round(end - probe.clickAt)} ${pathname}`),
+          longTasks: probe.longTasks.filter(([start]) => start >= probe.clickAt && start <= probe.notifiedAt).map(([start, duration]) => `${round(start - probe.clickAt)} +${round(duration)}`),
+          entryPage: probe.entryPageAt === null ? null : round(probe.entryPageAt - probe.clickAt),
+          notification: round(probe.notifiedInDomAt - probe.clickAt),
+        },
       };
     }
 
@@ -345,6 +401,7 @@ try {
       keySentMs: stats(loads.map((load) => load.keySentMs)),
       keyHandledMs: stats(loads.map((load) => load.keyHandledMs)),
       longTasksBeforeInteractive: stats(loads.map((load) => load.longTasksBeforeInteractive)),
+      mainThreadCpuMs: TRACE ? stats(loads.map((load) => load.mainThreadCpuMs).filter((value) => value !== null)) : null,
       domContentLoadedMs: stats(loads.map((load) => load.domContentLoadedMs)),
       rowsShown: last.rows,
       apiRequestsBeforeInteractive: last.apiRequestsBeforeInteractive,
@@ -363,6 +420,9 @@ try {
       putMs: stats(saves.runs.map((run) => run.putMs).filter((value) => value !== null)),
       clickToPutStartMs: stats(saves.runs.map((run) => run.clickToPutStartMs).filter((value) => value !== null)),
       putEndToNotificationMs: stats(saves.runs.map((run) => run.putEndToNotificationMs).filter((value) => value !== null)),
+      mainThreadCpuMs: TRACE ? stats(saves.runs.map((run) => run.mainThreadCpuMs).filter((value) => value !== null)) : null,
+      putEndToNotificationCpuMs: TRACE ? stats(saves.runs.map((run) => run.afterPutCpuMs).filter((value) => value !== null)) : null,
+      lastRunTimeline: saves.runs.at(-1).timeline,
       putEndToEntryPageMs: stats(saves.runs.map((run) => run.putEndToEntryPageMs).filter((value) => value !== null)),
     },
     targets: {
