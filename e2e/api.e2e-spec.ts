@@ -145,3 +145,19 @@ it('documents the API with OpenAPI', async () => {
   expect(response.status).toBe(200);
   expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/issues', '/api/issues/{id}/renditions', '/api/renditions/{id}/file']));
 });
+
+describe('serving the admin', () => {
+  it('sends the admin\'s scripts gzipped, and API answers as they are', async () => {
+    const base = process.env.E2E_BASE_URL!;
+    const index = await (await fetch(`${base}/`)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(index)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(new URL(script!, base), { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const token = await login('editor');
+    const list = await fetch(`${base}/api/entries?range=[0,99]`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-encoding')).toBeNull();
+  });
+});
