@@ -41,6 +41,8 @@ function normaliseSource(data: Data): Data {
 export const WRITABLE: Record<string, WritableSpec> = {
   issues: {
     fields: ['year', 'month', 'serialNumber', 'title', 'compiler', 'publicationDate', 'coverageStart', 'coverageEnd', 'deadline'],
+    // An emptied deadline clears it; the other dates are required (the server refuses null).
+    nullable: ['deadline'],
     versioned: true,
   },
   entries: {

@@ -57,6 +57,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       coverage_range: '%{start} to %{end}',
       coverage_default_help: 'Leave empty for the previous month (an issue reports the month before)',
       deadline_help: 'Copy deadline for editors, optional',
+      clear_deadline: 'Clear the deadline',
       masthead_default_help: 'Leave empty to use the masthead settings',
       create_entry: 'New entry in this issue',
       entries_of_issue: 'Entries of this issue',

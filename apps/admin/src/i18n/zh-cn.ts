@@ -270,6 +270,7 @@ export const applicationMessages = {
       coverage_range: '%{start}至%{end}',
       coverage_default_help: '留空则为上一个月（本期报道上月大事）',
       deadline_help: '编辑截稿日期，可不填',
+      clear_deadline: '清除截稿日期',
       masthead_default_help: '留空则使用刊头设置',
       create_entry: '在本期新建条目',
       entries_of_issue: '本期条目',
