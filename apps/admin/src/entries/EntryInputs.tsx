@@ -105,12 +105,14 @@ const CreditRoleInput = () => {
   const contributorSource = useWrappedSource('contributorId');
   const roleSource = useWrappedSource('role');
   const contributorId = useWatch<Record<string, string | undefined>>({ name: contributorSource });
-  const { getValues, setValue } = useFormContext();
-  const { data: contributor } = useGetOne<Contributor>('contributors', { id: contributorId ?? '' }, { enabled: Boolean(contributorId) });
+  const role = useWatch<Record<string, string | undefined>>({ name: roleSource });
+  const { setValue } = useFormContext();
+  // Only a credit without a role yet asks who the contributor is.
+  const { data: contributor } = useGetOne<Contributor>('contributors', { id: contributorId ?? '' }, { enabled: Boolean(contributorId) && !role });
   useEffect(() => {
-    if (contributor && contributor.id === contributorId && !getValues(roleSource)) {
+    if (contributor && contributor.id === contributorId && !role) {
       setValue(roleSource, contributor.role, { shouldDirty: true, shouldValidate: true });
     }
-  }, [contributor, contributorId, getValues, roleSource, setValue]);
+  }, [contributor, contributorId, role, roleSource, setValue]);
   return <SelectInput source="role" choices={contributorRoleChoices} validate={validateRole} helperText={false} />;
 };
