@@ -78,3 +78,30 @@ it('sets the distribution list in order, with the issue version', async () => {
   const stale = await api('PUT', `/api/issues/${issue.id}/recipients`, { token: editor, body: { version: issue.version, recipientIds: [] } });
   expect(stale.status).toBe(409);
 });
+
+it('clears the deadline with null, keeps it when left out, and refuses null for what an issue must have', async () => {
+  const issue = await createTestIssue<IssueView & { deadline: string | null; publicationDate: string }>(editor, 2050);
+  const deadline = `${issue.publicationDate.slice(0, 8)}10`;
+  const set = await api('PUT', `/api/issues/${issue.id}`, { token: editor, body: { version: issue.version, deadline } });
+  expect(set.status).toBe(200);
+  expect(set.body.deadline).toBe(deadline);
+
+  // Another change leaves the deadline as it is.
+  const retitled = await api('PUT', `/api/issues/${issue.id}`, { token: editor, body: { version: set.body.version, compiler: '测试编印单位' } });
+  expect(retitled.body.deadline).toBe(deadline);
+
+  const cleared = await api('PUT', `/api/issues/${issue.id}`, { token: editor, body: { version: retitled.body.version, deadline: null } });
+  expect(cleared.status).toBe(200);
+  expect(cleared.body.deadline).toBeNull();
+  expect(cleared.body.version).toBe(retitled.body.version + 1);
+  expect((await api('GET', `/api/issues/${issue.id}`, { token: editor })).body.deadline).toBeNull();
+
+  // The other fields are required: null is a 400 naming them, and nothing changes.
+  const emptied = await api('PUT', `/api/issues/${issue.id}`, { token: editor, body: { version: cleared.body.version, title: null, coverageEnd: null } });
+  expect(emptied.status).toBe(400);
+  expect(emptied.body.message).toContain('标题（title）');
+  expect(emptied.body.message).toContain('收录截止日期（coverageEnd）');
+  const after = (await api('GET', `/api/issues/${issue.id}`, { token: editor })).body;
+  expect(after).toMatchObject({ version: cleared.body.version, compiler: '测试编印单位', deadline: null });
+  expect(after.title).toEqual(expect.any(String));
+});

@@ -19,17 +19,11 @@ interface WritableSpec {
 
 type Data = Record<string, unknown>;
 
-/** A month-precision event date is stored as the 1st of its month. */
-function normaliseEntry(data: Data): Data {
-  const { eventDate, eventDatePrecision } = data;
-  if (eventDatePrecision === 'month' && typeof eventDate === 'string' && /^\d{4}-\d{2}/.test(eventDate)) {
-    return { ...data, eventDate: `${eventDate.slice(0, 7)}-01` };
-  }
-  return data;
-}
-
-/** Credits are sent as {contributorId, role}; the name the API adds for display is left out. */
-function normaliseSource(data: Data): Data {
+/**
+ * Credits (of a source or an entry) are sent as {contributorId, role}; the name the API adds
+ * for display is left out, and so are rows of the form where no contributor was picked.
+ */
+function normaliseCredits(data: Data): Data {
   if (!Array.isArray(data.contributors)) return data;
   const credits = (data.contributors as unknown[])
     .filter((credit): credit is Data => typeof credit === 'object' && credit !== null)
@@ -38,13 +32,26 @@ function normaliseSource(data: Data): Data {
   return { ...data, contributors: credits };
 }
 
+/** A month-precision event date is stored as the 1st of its month; credits as the API takes them. */
+function normaliseEntry(data: Data): Data {
+  const { eventDate, eventDatePrecision } = data;
+  const credited = normaliseCredits(data);
+  if (eventDatePrecision === 'month' && typeof eventDate === 'string' && /^\d{4}-\d{2}/.test(eventDate)) {
+    return { ...credited, eventDate: `${eventDate.slice(0, 7)}-01` };
+  }
+  return credited;
+}
+
 export const WRITABLE: Record<string, WritableSpec> = {
   issues: {
     fields: ['year', 'month', 'serialNumber', 'title', 'compiler', 'publicationDate', 'coverageStart', 'coverageEnd', 'deadline'],
+    // An emptied deadline clears it; the other dates are required (the server refuses null).
+    nullable: ['deadline'],
     versioned: true,
   },
   entries: {
-    fields: ['title', 'sectionId', 'issueId', 'eventDate', 'eventDatePrecision', 'bodyHtml', 'position', 'sourceId'],
+    // `contributors` replaces the entry's credits as a whole; left out when unchanged.
+    fields: ['title', 'sectionId', 'issueId', 'eventDate', 'eventDatePrecision', 'bodyHtml', 'position', 'sourceId', 'contributors'],
     nullable: ['issueId', 'sourceId'],
     versioned: true,
     normalise: normaliseEntry,
@@ -55,7 +62,7 @@ export const WRITABLE: Record<string, WritableSpec> = {
   sources: {
     fields: ['newspaper', 'issueDate', 'page', 'headline', 'text', 'contributors'],
     nullable: ['issueDate', 'page'],
-    normalise: normaliseSource,
+    normalise: normaliseCredits,
   },
   // A blank password is left out, which keeps the current one.
   users: { fields: ['username', 'displayName', 'roles', 'active', 'password'] },

@@ -6,8 +6,9 @@ import { useRoles } from '../workflow/useRoles';
 import { entriesListPath, entryPath } from './paths';
 
 /**
- * 我的任务, by role: an editor's returned entries (to fix first) and drafts (to finish and
- * submit); a reviewer's queue of submitted entries, the longest waiting first. An admin sees both.
+ * 我的任务, by role: an editor's own returned entries (to fix first) and own drafts (to finish
+ * and submit), those the signed-in user created (`createdById: "me"`); a reviewer's queue of
+ * every submitted entry, the longest waiting first. An admin sees both.
  */
 export const MyTasks = () => {
   const translate = useTranslate();
@@ -20,19 +21,29 @@ export const MyTasks = () => {
       <CardContent sx={{ pt: 0 }}>
         <Stack spacing={2}>
           {reviews ? <TaskList status="submitted" title="app.dashboard.tasks.submitted" empty="app.dashboard.tasks.submitted_none" oldestFirst /> : null}
-          {edits ? <TaskList status="changes_requested" title="app.dashboard.tasks.changes_requested" empty="app.dashboard.tasks.changes_requested_none" /> : null}
-          {edits ? <TaskList status="draft" title="app.dashboard.tasks.draft" empty="app.dashboard.tasks.draft_none" /> : null}
+          {edits ? <TaskList status="changes_requested" mine title="app.dashboard.tasks.changes_requested" empty="app.dashboard.tasks.changes_requested_none" /> : null}
+          {edits ? <TaskList status="draft" mine title="app.dashboard.tasks.draft" empty="app.dashboard.tasks.draft_none" /> : null}
         </Stack>
       </CardContent>
     </Card>
   );
 };
 
-const TaskList = ({ status, title, empty, oldestFirst = false }: { status: EntryStatus; title: string; empty: string; oldestFirst?: boolean }) => {
+interface TaskListProps {
+  status: EntryStatus;
+  title: string;
+  empty: string;
+  /** Only the entries the signed-in user created. */
+  mine?: boolean;
+  oldestFirst?: boolean;
+}
+
+const TaskList = ({ status, title, empty, mine = false, oldestFirst = false }: TaskListProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const filter = mine ? { status, createdById: 'me' as const } : { status };
   const { data, total, isPending } = useGetList<Entry>('entries', {
-    filter: { status },
+    filter,
     sort: { field: 'updatedAt', order: oldestFirst ? 'ASC' : 'DESC' },
     pagination: { page: 1, perPage: 5 },
   });
@@ -45,7 +56,7 @@ const TaskList = ({ status, title, empty, oldestFirst = false }: { status: Entry
         {total !== undefined ? <Chip size="small" label={total} color={total > 0 && status !== 'draft' ? 'warning' : 'default'} /> : null}
         <span style={{ flex: 1 }} />
         {total ? (
-          <Button component={Link} to={entriesListPath({ status })} size="small">
+          <Button component={Link} to={entriesListPath(filter)} size="small">
             {translate('app.dashboard.see_all')}
           </Button>
         ) : null}

@@ -1,7 +1,7 @@
 import type { EntryStatus } from '../types';
 
-/** The entries list filtered as given, e.g. the drafts of one section of an issue. */
-export function entriesListPath(filter: { issueId?: string; sectionId?: string; status?: EntryStatus }): string {
+/** The entries list filtered as given, e.g. the drafts of one section of an issue, or the user's own ("me"). */
+export function entriesListPath(filter: { issueId?: string; sectionId?: string; status?: EntryStatus; createdById?: 'me' }): string {
   return `/entries?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 

@@ -1,23 +1,44 @@
 import { Box, Stack } from '@mui/material';
+import { useEffect } from 'react';
 import {
+  ArrayInput,
   AutocompleteInput,
   FormDataConsumer,
   maxLength,
   ReferenceInput,
   required,
   SelectInput,
+  SimpleFormIterator,
   TextInput,
+  useGetOne,
+  useWrappedSource,
 } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { contributorRoleChoices } from '../contributors/contributorRoles';
 import { issueRepresentation } from '../issues/issueFields';
 import { SourcePanel } from '../sources/SourcePanel';
+import { ContributorPicker } from '../sources/SourceInputs';
 import { sourceRepresentation } from '../sources/sourceFields';
-import type { Issue, Source } from '../types';
+import type { Contributor, Issue, Source, SourceCredit } from '../types';
 import { EntryBodyInput } from './EntryBodyInput';
 import { EventDateInput } from './EventDateInput';
 
 const validateTitle = [required(), maxLength(200)];
 const validateSection = required();
+const validateRole = required();
 const searchQuery = (search: string) => ({ q: search });
+
+/** The same person in the same role twice is one credit (the server keeps each pair once). */
+const noRepeatedCredit = (credits: Partial<SourceCredit>[] | undefined) => {
+  const seen = new Set<string>();
+  for (const credit of credits ?? []) {
+    if (!credit?.contributorId || !credit.role) continue;
+    const key = `${credit.contributorId}:${credit.role}`;
+    if (seen.has(key)) return 'app.entries.repeated_credit';
+    seen.add(key);
+  }
+  return undefined;
+};
 
 /**
  * The fields of an entry, shared by the create and edit pages. When the entry is condensed
@@ -50,6 +71,14 @@ export const EntryInputs = () => (
         fullWidth
       />
     </ReferenceInput>
+    <ArrayInput source="contributors" validate={noRepeatedCredit} helperText="app.entries.contributors_help">
+      <SimpleFormIterator inline disableReordering>
+        <ReferenceInput source="contributorId" reference="contributors" sort={{ field: 'name', order: 'ASC' }}>
+          <ContributorPicker />
+        </ReferenceInput>
+        <CreditRoleInput />
+      </SimpleFormIterator>
+    </ArrayInput>
     <FormDataConsumer<{ sourceId?: string | null }>>
       {({ formData }) => (
         <Box
@@ -67,3 +96,23 @@ export const EntryInputs = () => (
     </FormDataConsumer>
   </Box>
 );
+
+/**
+ * The role in which a contributor is credited on this entry. It starts as the contributor's usual
+ * role (a reporter is credited as 记者) and can be changed, e.g. for a reporter's photograph.
+ */
+const CreditRoleInput = () => {
+  const contributorSource = useWrappedSource('contributorId');
+  const roleSource = useWrappedSource('role');
+  const contributorId = useWatch<Record<string, string | undefined>>({ name: contributorSource });
+  const role = useWatch<Record<string, string | undefined>>({ name: roleSource });
+  const { setValue } = useFormContext();
+  // Only a credit without a role yet asks who the contributor is.
+  const { data: contributor } = useGetOne<Contributor>('contributors', { id: contributorId ?? '' }, { enabled: Boolean(contributorId) && !role });
+  useEffect(() => {
+    if (contributor && contributor.id === contributorId && !role) {
+      setValue(roleSource, contributor.role, { shouldDirty: true, shouldValidate: true });
+    }
+  }, [contributor, contributorId, role, roleSource, setValue]);
+  return <SelectInput source="role" choices={contributorRoleChoices} validate={validateRole} helperText={false} />;
+};

@@ -3,6 +3,7 @@ import { TimestampField } from '../fields/TimestampField';
 import { SerialNumberField } from '../issues/issueFields';
 import type { Entry } from '../types';
 import { EntryStatusField, EventDateField } from './entryFields';
+import { EntryRowEditButton } from './EntryShowActions';
 import { entryFilters } from './entryFilters';
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
@@ -22,6 +23,10 @@ const EntryList = () => (
       <DataTable.Col source="eventDate" field={EventDateField} sx={noWrap} />
       <DataTable.Col source="status" field={EntryStatusField} sx={noWrap} />
       <DataTable.Col source="updatedAt" field={TimestampField} sx={noWrap} />
+      {/* 编辑 only where the workflow allows it: not on a submitted entry, nor in a signed-off or published issue. */}
+      <DataTable.Col label={false} disableSort sx={noWrap}>
+        <EntryRowEditButton />
+      </DataTable.Col>
     </DataTable>
   </List>
 );

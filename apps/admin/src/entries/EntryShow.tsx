@@ -8,7 +8,7 @@ import { EntryBodyField } from './EntryBodyField';
 import { EntryComments } from './EntryComments';
 import { EntryShowActions } from './EntryShowActions';
 import { EntryStatusNotice } from './EntryStatusNotice';
-import { EntryStatusField, EventDateField } from './entryFields';
+import { EntryBylineField, EntryStatusField, EventDateField } from './entryFields';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /** The history compares versions with jsdiff: fetched only when the tab is opened. */
@@ -52,6 +52,9 @@ const EntryOverview = (_props: { label?: false }) => {
         </Labeled>
         <Labeled source="status" sx={{ alignItems: 'flex-start' }}>
           <EntryStatusField />
+        </Labeled>
+        <Labeled source="contributors">
+          <EntryBylineField />
         </Labeled>
         <Labeled>
           <TextField source="version" />

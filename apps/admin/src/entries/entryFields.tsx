@@ -1,8 +1,12 @@
 import { Typography, type ChipProps } from '@mui/material';
-import { useLocaleState, useRecordContext } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { StatusChip } from '../fields/StatusChip';
 import { formatEventDate } from '../formatDate';
-import type { EntryStatus, IssueContentsEntry } from '../types';
+import { useByline } from '../sources/sourceFields';
+import type { Entry, EntryStatus, IssueContentsEntry, SourceCredit } from '../types';
+
+/** An entry as `GET /api/entries/:id` returns it: with its credits, each with the contributor's name. */
+export type CreditedEntry = Entry & { contributors?: SourceCredit[] };
 
 const ENTRY_STATUS_COLORS: Record<EntryStatus, ChipProps['color']> = {
   draft: 'default',
@@ -30,6 +34,20 @@ export const EventDateField = (_props: { source?: string; label?: string }) => {
   return (
     <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
       {formatEventDate(record.eventDate, record.eventDatePrecision, locale)}
+    </Typography>
+  );
+};
+
+/** Who is credited on the entry, as a byline: "记者 韩娟　通讯员 王云翔 李云凯". */
+export const EntryBylineField = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<CreditedEntry>();
+  const byline = useByline();
+  const translate = useTranslate();
+  if (!record) return null;
+  const text = byline(record.contributors);
+  return (
+    <Typography component="span" variant="body2" color={text ? undefined : 'text.secondary'} data-testid="entry-byline">
+      {text || translate('app.entries.no_contributors')}
     </Typography>
   );
 };

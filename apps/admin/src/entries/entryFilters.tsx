@@ -1,7 +1,15 @@
-import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { issueRepresentation } from '../issues/issueFields';
 import type { Issue } from '../types';
 import { entryStatusChoices } from './entryFields';
+
+/**
+ * 我创建的: the API reads `createdById: "me"` as the signed-in user. Switched off, the filter is
+ * dropped (react-admin leaves empty values out of the query), not sent as "anyone but me".
+ */
+const MINE = 'me';
+const isMine = (value: unknown) => value === MINE;
+const mineOrNobody = (checked: unknown) => (checked ? MINE : '');
 
 export const entryFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,4 +32,5 @@ export const entryFilters = [
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="status" source="status" choices={entryStatusChoices} alwaysOn />,
+  <BooleanInput key="createdById" source="createdById" format={isMine} parse={mineOrNobody} helperText={false} alwaysOn />,
 ];

@@ -1,5 +1,7 @@
-import { Box } from '@mui/material';
-import { DateInput, maxLength, maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+import Clear from '@mui/icons-material/Clear';
+import { Box, IconButton, InputAdornment, Tooltip } from '@mui/material';
+import { DateInput, maxLength, maxValue, minValue, NumberInput, required, TextInput, useTranslate } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
 
 const validateSerialNumber = [required(), minValue(1), maxValue(100000)];
 const validateYear = [required(), minValue(1949), maxValue(2200)];
@@ -26,7 +28,11 @@ export const IssueInputs = ({ isNew = false }: { isNew?: boolean }) => (
     <Box sx={grid}>
       <DateInput source="coverageStart" helperText={isNew ? 'app.issues.coverage_default_help' : false} />
       <DateInput source="coverageEnd" helperText={isNew ? 'app.issues.coverage_default_help' : false} />
-      <DateInput source="deadline" helperText="app.issues.deadline_help" />
+      <DateInput
+        source="deadline"
+        helperText="app.issues.deadline_help"
+        slotProps={{ input: { endAdornment: <ClearDateButton source="deadline" label="app.issues.clear_deadline" /> } }}
+      />
     </Box>
     <Box sx={grid}>
       <TextInput
@@ -42,3 +48,23 @@ export const IssueInputs = ({ isNew = false }: { isNew?: boolean }) => (
     </Box>
   </Box>
 );
+
+/**
+ * Empties an optional date in one click (a browser's date field has no clear button of its own):
+ * the form then sends null, which the server stores as "no date".
+ */
+const ClearDateButton = ({ source, label }: { source: string; label: string }) => {
+  const translate = useTranslate();
+  const value = useWatch<Record<string, unknown>>({ name: source });
+  const { setValue } = useFormContext();
+  if (value === null || value === undefined || value === '') return null;
+  return (
+    <InputAdornment position="end">
+      <Tooltip title={translate(label)}>
+        <IconButton size="small" edge="end" aria-label={translate(label)} onClick={() => setValue(source, null, { shouldDirty: true })}>
+          <Clear fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    </InputAdornment>
+  );
+};

@@ -45,7 +45,7 @@ export const SourceInputs = () => (
 );
 
 /** Picks a contributor by name, or adds one that is not known yet (as 通讯员, to be corrected later if need be). */
-const ContributorPicker = () => {
+export const ContributorPicker = () => {
   const dataProvider = useDataProvider();
   return (
     <AutocompleteInput<Contributor>

@@ -1,7 +1,6 @@
 import { IsIsoDate } from '../common/is-iso-date';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-
 export class CreateIssueDto {
   @IsInt() @Min(1949) @Max(2200) year!: number;
   @IsInt() @Min(1) @Max(12) month!: number;
@@ -11,9 +10,14 @@ export class CreateIssueDto {
   @IsIsoDate() publicationDate!: string;
   @IsOptional() @IsIsoDate() coverageStart?: string;
   @IsOptional() @IsIsoDate() coverageEnd?: string;
-  @IsOptional() @IsIsoDate() deadline?: string;
+  /** null (like leaving it out) means no deadline. */
+  @IsOptional() @IsIsoDate() deadline?: string | null;
 }
 
+/**
+ * A field left out stays as it is. `deadline: null` clears the deadline; the other fields are
+ * required on an issue, and null for them is refused with 400 (IssuesService.update).
+ */
 export class UpdateIssueDto {
   /** The version the client read; a stale write is refused with 409. */
   @IsInt() @Min(1) version!: number;
@@ -25,7 +29,7 @@ export class UpdateIssueDto {
   @IsOptional() @IsIsoDate() publicationDate?: string;
   @IsOptional() @IsIsoDate() coverageStart?: string;
   @IsOptional() @IsIsoDate() coverageEnd?: string;
-  @IsOptional() @IsIsoDate() deadline?: string;
+  @IsOptional() @IsIsoDate() deadline?: string | null;
 }
 
 export class RequestRenditionDto {

@@ -21,6 +21,21 @@ interface IssueFilter { id: string | string[]; status: string; year: number; q: 
 
 const ISSUE_STATUSES = ['drafting', 'in_review', 'approved', 'published'];
 
+/**
+ * Every issue has these, so a write may change them but not empty them. (class-validator's
+ * @IsOptional lets null through like a missing field; here null is told apart.)
+ */
+const REQUIRED_ON_UPDATE: Record<Exclude<keyof UpdateIssueDto, 'version' | 'deadline'>, string> = {
+  year: '年份',
+  month: '月份',
+  serialNumber: '期次',
+  title: '标题',
+  compiler: '编印单位',
+  publicationDate: '出版日期',
+  coverageStart: '收录起始日期',
+  coverageEnd: '收录截止日期',
+};
+
 @Injectable()
 export class IssuesService {
   constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
@@ -117,6 +132,10 @@ export class IssuesService {
     // Locked once signed off, frozen once published (the workflow library says which, and why).
     const decision = decide('issue', 'edit', before.status, user.roles, { label: issueLabel(before) });
     if (!decision.ok) throw refusalError(decision);
+    const emptied = Object.entries(REQUIRED_ON_UPDATE).filter(([field]) => dto[field as keyof UpdateIssueDto] === null);
+    if (emptied.length > 0) {
+      throw invalid(`${emptied.map(([field, label]) => `${label}（${field}）`).join('、')}不能清空；只有截稿日期（deadline）可以用 null 清除。`);
+    }
     const { version, publicationDate, coverageStart, coverageEnd, deadline, ...fields } = dto;
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.issue.updateMany({
@@ -126,7 +145,8 @@ export class IssuesService {
           publicationDate: publicationDate ? parseIsoDate(publicationDate) : undefined,
           coverageStart: coverageStart ? parseIsoDate(coverageStart) : undefined,
           coverageEnd: coverageEnd ? parseIsoDate(coverageEnd) : undefined,
-          deadline: deadline ? parseIsoDate(deadline) : undefined,
+          // null clears the deadline; left out, it stays.
+          deadline: deadline === null ? null : deadline ? parseIsoDate(deadline) : undefined,
           version: { increment: 1 },
         },
       });

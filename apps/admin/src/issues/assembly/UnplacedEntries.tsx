@@ -1,11 +1,11 @@
 import PlaylistAdd from '@mui/icons-material/PlaylistAdd';
 import Search from '@mui/icons-material/Search';
-import { Box, Button, InputAdornment, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, InputAdornment, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { EntryStatusField } from '../../entries/entryFields';
+import { entryStatusChoices, EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
-import type { Entry, Section } from '../../types';
+import type { Entry, EntryStatus, Section } from '../../types';
 import type { AssemblyEntry } from './arrangement';
 
 const PAGE = { page: 1, perPage: 100 };
@@ -31,9 +31,10 @@ const asAssemblyEntry = (entry: Entry): AssemblyEntry => ({
 });
 
 /**
- * Entries in no issue yet (drafts and approved ones, newest first, searchable by title and
- * text), and the entries just taken out of this issue, each added with one button: to its own
- * section, at the end.
+ * Entries in no issue yet, asked of the server as such (`issueId: null`, newest first, searchable
+ * by title and text, optionally of one status), and the entries just taken out of this issue,
+ * each added with one button: to its own section, at the end. When more are loose than one page
+ * shows, the count says so and the search finds the rest.
  */
 export const UnplacedEntries = ({
   placed,
@@ -49,14 +50,16 @@ export const UnplacedEntries = ({
 }) => {
   const translate = useTranslate();
   const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<EntryStatus | ''>('');
   const q = useDebounced(search.trim());
-  const filter = (status: Entry['status']) => ({ status, ...(q ? { q } : {}) });
-  const drafts = useGetList<Entry>('entries', { filter: filter('draft'), sort: NEWEST, pagination: PAGE });
-  const approved = useGetList<Entry>('entries', { filter: filter('approved'), sort: NEWEST, pagination: PAGE });
-  const loose = [...(drafts.data ?? []), ...(approved.data ?? [])].filter(entry => entry.issueId === null).map(asAssemblyEntry);
-  const matches = (entry: AssemblyEntry) => !q || entry.title.includes(q);
+  const filter = { issueId: null, ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const { data, total, isPending } = useGetList<Entry>('entries', { filter, sort: NEWEST, pagination: PAGE });
+  const loose = (data ?? []).map(asAssemblyEntry);
+  const matches = (entry: AssemblyEntry) => (!q || entry.title.includes(q)) && (!status || entry.status === status);
+  // What the server calls loose is what is saved: the unsaved arrangement may already hold some.
   const candidates = [...removed.filter(matches), ...loose].filter(entry => !placed.has(entry.id));
   const sectionName = (id: string) => sections.find(section => section.id === id)?.name ?? '';
+  const more = total !== undefined && data !== undefined && total > data.length ? total - data.length : 0;
 
   return (
     <Paper variant="outlined" sx={{ p: 2, position: { lg: 'sticky' }, top: { lg: 72 } }} data-testid="unplaced-entries">
@@ -77,14 +80,36 @@ export const UnplacedEntries = ({
           htmlInput: { 'aria-label': translate('app.assembly.search') },
         }}
       />
-      {drafts.isPending || approved.isPending ? <LinearProgress sx={{ mt: 1 }} /> : null}
+      <TextField
+        select
+        size="small"
+        fullWidth
+        value={status}
+        onChange={event => setStatus(event.target.value as EntryStatus | '')}
+        label={translate('resources.entries.fields.status')}
+        sx={{ mt: 1 }}
+        data-testid="unplaced-status"
+      >
+        <MenuItem value="">{translate('app.assembly.any_status')}</MenuItem>
+        {entryStatusChoices.map(choice => (
+          <MenuItem key={choice.id} value={choice.id}>
+            {translate(choice.name)}
+          </MenuItem>
+        ))}
+      </TextField>
+      {isPending ? <LinearProgress sx={{ mt: 1 }} /> : null}
       <Stack component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1, maxHeight: '60vh', overflowY: 'auto' }}>
         {candidates.map(entry => (
           <UnplacedRow key={entry.id} entry={entry} sectionName={sectionName(entry.sectionId)} removed={removed.includes(entry)} onAdd={() => onAdd(entry)} />
         ))}
-        {candidates.length === 0 && !drafts.isPending && !approved.isPending ? (
+        {candidates.length === 0 && !isPending ? (
           <Typography component="li" variant="body2" color="text.secondary" sx={{ py: 1 }}>
-            {translate(q ? 'app.assembly.unplaced_none_found' : 'app.assembly.unplaced_none')}
+            {translate(q || status ? 'app.assembly.unplaced_none_found' : 'app.assembly.unplaced_none')}
+          </Typography>
+        ) : null}
+        {more > 0 ? (
+          <Typography component="li" variant="body2" color="text.secondary" sx={{ py: 1 }} data-testid="unplaced-more">
+            {translate('app.assembly.unplaced_more', { smart_count: more })}
           </Typography>
         ) : null}
       </Stack>
