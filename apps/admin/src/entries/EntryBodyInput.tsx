@@ -1,14 +1,17 @@
 import { Box, Skeleton, Typography } from '@mui/material';
 import { lazy, Suspense, useMemo } from 'react';
-import { FormDataConsumer, maxLength, required, useTranslate } from 'react-admin';
-import { bodyCharacterCount } from './bodyText';
+import { FormDataConsumer, required, useTranslate } from 'react-admin';
+import { bodyCharacterCount, MAX_BODY_HTML, megabytes } from './bodyText';
 
 /** The editor and TipTap are a chunk of their own, fetched when a form first needs them. */
 const EntryBodyEditor = lazy(() => import('./EntryBodyEditor'));
 
-/** The API keeps at most this much rich text for one body (CreateEntryDto.bodyHtml). */
-const MAX_BODY_HTML = 200_000;
-const validateBody = [required(), maxLength(MAX_BODY_HTML)];
+/** Images make a body large; say so in megabytes, not in characters of base64. */
+const withinBodyLimit = (value: unknown) =>
+  typeof value === 'string' && value.length > MAX_BODY_HTML
+    ? { message: 'app.entries.body_too_large', args: { size: megabytes(value.length), limit: megabytes(MAX_BODY_HTML) } }
+    : undefined;
+const validateBody = [required(), withinBodyLimit];
 
 /** The entry's body in the rich-text editor, with its character count underneath. */
 export const EntryBodyInput = () => (

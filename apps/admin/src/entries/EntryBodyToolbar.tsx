@@ -1,12 +1,14 @@
+import AddPhotoAlternate from '@mui/icons-material/AddPhotoAlternate';
 import FormatBold from '@mui/icons-material/FormatBold';
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import FormatListNumbered from '@mui/icons-material/FormatListNumbered';
 import Redo from '@mui/icons-material/Redo';
 import Undo from '@mui/icons-material/Undo';
 import { Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
-import { useEffect, useReducer, type ReactNode } from 'react';
+import { useEffect, useReducer, useRef, type ReactNode } from 'react';
 import { useTiptapEditor } from 'ra-input-rich-text';
 import { useTranslate } from 'react-admin';
+import { useImageFileInserter } from './EntryBodyImages';
 
 type Editor = NonNullable<ReturnType<typeof useTiptapEditor>>;
 
@@ -22,10 +24,12 @@ function useEditorTransactions(editor: Editor | null | undefined): void {
   }, [editor]);
 }
 
-/** Bold, the two kinds of list, undo and redo: what the printed chronicle can show. */
+/** Bold, the two kinds of list, images, undo and redo: what the printed chronicle can show. */
 export const EntryBodyToolbar = () => {
   const editor = useTiptapEditor();
   const translate = useTranslate();
+  const insertImageFiles = useImageFileInserter();
+  const fileInput = useRef<HTMLInputElement>(null);
   useEditorTransactions(editor);
   const disabled = !editor?.isEditable;
   const active = (name: string) => Boolean(editor && !editor.isDestroyed && editor.isActive(name));
@@ -63,6 +67,23 @@ export const EntryBodyToolbar = () => {
           active('orderedList'),
         )}
       </ToggleButtonGroup>
+      <ToggleButtonGroup size="small" disabled={disabled}>
+        {button('image', 'app.editor.insert_image', <AddPhotoAlternate fontSize="inherit" />, () => fileInput.current?.click())}
+      </ToggleButtonGroup>
+      {/* The picker offers PNG and JPEG; whatever else is chosen is refused with the reason. */}
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/png,image/jpeg"
+        multiple
+        hidden
+        data-testid="entry-body-image-file"
+        onChange={event => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          if (editor && files.length > 0) void insertImageFiles(editor, files);
+        }}
+      />
       <ToggleButtonGroup size="small" disabled={disabled}>
         {button('undo', 'app.editor.undo', <Undo fontSize="inherit" />, e => e.chain().focus().undo().run())}
         {button('redo', 'app.editor.redo', <Redo fontSize="inherit" />, e => e.chain().focus().redo().run())}

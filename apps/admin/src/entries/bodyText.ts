@@ -1,10 +1,29 @@
 /**
+ * The most rich text one entry body may have, images included (the API's limit on bodyHtml):
+ * about three images of the largest size the editor takes (2 MB, a third more as base64).
+ */
+export const MAX_BODY_HTML = 8_000_000;
+
+/** A size in bytes as "1.5" (megabytes of 1024 × 1024 bytes, one decimal, none when whole). */
+export function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+}
+
+/**
+ * The body without its images' data (src attributes): images are no text, and a body with
+ * photos is megabytes of base64 that need not be parsed on every keystroke to count characters.
+ */
+function withoutImageData(html: string): string {
+  return html.replace(/(<img\b[^>]*?)\ssrc\s*=\s*("[^"]*"|'[^']*')/gi, '$1');
+}
+
+/**
  * The text of an entry body as the chronicle counts it: the characters of its paragraphs,
  * without markup and without spaces or line breaks (a Chinese "字数").
  */
 export function bodyCharacterCount(html: string): number {
   if (!html) return 0;
-  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+  const text = new DOMParser().parseFromString(withoutImageData(html), 'text/html').body.textContent ?? '';
   return Array.from(text.replace(/\s+/g, '')).length;
 }
 
@@ -14,7 +33,7 @@ export function bodyCharacterCount(html: string): number {
  */
 export function bodyPlainText(html: string): string {
   if (!html) return '';
-  const marked = html.replace(/<\/(p|li|figcaption|figure)>|<br\s*\/?>/gi, '$&\n\n');
+  const marked = withoutImageData(html).replace(/<\/(p|li|figcaption|figure)>|<br\s*\/?>/gi, '$&\n\n');
   const text = new DOMParser().parseFromString(marked, 'text/html').body.textContent ?? '';
   return paragraphLines(text);
 }
