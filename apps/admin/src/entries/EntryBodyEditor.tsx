@@ -12,6 +12,7 @@ import { RichTextInput, type RichTextInputProps } from 'ra-input-rich-text';
 import { useMemo, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import { Figure } from './EntryBodyFigure';
+import { BodyHtmlCache } from './EntryBodyHtmlCache';
 import { useImageFileInserter } from './EntryBodyImages';
 import { EntryBodyToolbar } from './EntryBodyToolbar';
 import { entryBodySx, entryFigureEditingSx } from './entryBodyStyle';
@@ -39,6 +40,7 @@ const EntryBodyEditor = (props: RichTextInputProps) => {
     () => ({
       extensions: [
         starterKit,
+        BodyHtmlCache,
         Figure.configure({
           labels: () => ({
             caption: latest.current.translate('app.editor.image_caption'),
