@@ -125,6 +125,17 @@ describe('figures', () => {
     ]);
   });
 
+  it('reads a figure as the entry editor writes it and the API stores it', () => {
+    // apps/admin EntryBodyFigure; sanitize-html writes img as "<img … />", the trailing paragraph is TipTap's.
+    expect(htmlToBlocks(`<p>前文。</p><figure><img src="${src}" /><figcaption>防汛演练现场 （区应急管理局供图）</figcaption></figure><p></p>`)).toEqual([
+      paragraph('前文。'),
+      { type: 'figure', image: { kind: 'embedded', mediaType: 'image/png', base64 }, caption: '防汛演练现场 （区应急管理局供图）' },
+    ]);
+    expect(htmlToBlocks(`<figure><img src="${src}" /><figcaption></figcaption></figure>`)).toEqual([
+      { type: 'figure', image: { kind: 'embedded', mediaType: 'image/png', base64 }, caption: '' },
+    ]);
+  });
+
   it('splits a paragraph at an image standing in it; alt text is not printed', () => {
     expect(htmlToBlocks(`<p>图前<img src="${src}" alt="替代文字">图后</p>`)).toEqual([
       paragraph('图前'),
