@@ -38,7 +38,7 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
-    const user = await this.prisma.user.findUnique({ where: { id: payload.sub } });
+    const user = await this.prisma.user.findUnique({ where: { id: payload.sub }, select: { id: true, username: true, displayName: true, roles: true, active: true } });
     if (!user || !user.active) throw new UnauthorizedException('账号已停用或不存在，请重新登录');
     return toAuthUser(user);
   }

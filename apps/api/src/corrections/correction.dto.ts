@@ -1,10 +1,11 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MAX_BODY_HTML } from '../entries/entry.dto';
 
 export class CorrectedEntryDto {
   @IsUUID() entryId!: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
-  @IsOptional() @IsString() @MaxLength(200000) bodyHtml?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_BODY_HTML) bodyHtml?: string;
   @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;
 }
 

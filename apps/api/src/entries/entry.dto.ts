@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, I
 const PRECISIONS = ['day', 'month'] as const;
 const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
 /** Rich text with images as data: URLs (a few photos of up to 2 MB each). */
-const MAX_BODY_HTML = 8_000_000;
+export const MAX_BODY_HTML = 8_000_000;
 
 /** One person credited on the entry, in one role (an entry may name the same person twice in two roles). */
 export class EntryContributorDto {
