@@ -221,6 +221,27 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     expect(after.version).toBe(before.version + 1);
   });
 
+  it("credits the source article's byline on an entry condensed from it", async () => {
+    const { page } = writer;
+    const headline = `来稿署名测试${SUFFIX}：区图书馆开展阅读推广`;
+    await expectOk(api('POST', '/api/sources', {
+      token: writerToken,
+      body: { newspaper: '中原区报', issueDate: '2020-09-21', page: '2', headline, text: '21日，区图书馆开展阅读推广活动。', contributors: [{ contributorId: reporterId, role: 'reporter' }, { contributorId: correspondentId, role: 'photographer' }] },
+    }));
+    await open(page, '/entries/create');
+    await page.locator('input[name="title"]').fill(`来稿署名条目${SUFFIX}`);
+    const source = page.getByRole('combobox', { name: '来稿' });
+    await source.fill(`来稿署名测试${SUFFIX}`);
+    await page.getByRole('option', { name: headline }).click();
+    const credits = page.locator('.ra-input-contributors');
+    await waitFor(async () => ((await credits.getByRole('combobox', { name: '作者' }).count()) === 2 ? true : undefined), 10_000);
+    // The pickers show the names once they have loaded them.
+    await waitFor(async () => ((await credits.getByRole('combobox', { name: '作者' }).nth(0).inputValue()) === REPORTER ? true : undefined), 10_000);
+    await expect(credits.getByRole('combobox', { name: '作者' }).nth(1).inputValue()).resolves.toBe(CORRESPONDENT);
+    await expect(credits.getByRole('combobox', { name: '身份' }).nth(1).innerText()).resolves.toContain('摄影');
+    await screenshot(page, '02b-source-byline');
+  });
+
   it("lists the entry among its writer's drafts, and not among a colleague's", async () => {
     const { page } = writer;
     await open(page, '/');

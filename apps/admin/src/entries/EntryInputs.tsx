@@ -1,5 +1,5 @@
 import { Box, Stack } from '@mui/material';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   ArrayInput,
   AutocompleteInput,
@@ -71,6 +71,7 @@ export const EntryInputs = () => (
         fullWidth
       />
     </ReferenceInput>
+    <SourceCreditsCopier />
     <ArrayInput source="contributors" validate={noRepeatedCredit} helperText="app.entries.contributors_help">
       <SimpleFormIterator inline disableReordering>
         <ReferenceInput source="contributorId" reference="contributors" sort={{ field: 'name', order: 'ASC' }}>
@@ -115,4 +116,24 @@ const CreditRoleInput = () => {
     }
   }, [contributor, contributorId, role, roleSource, setValue]);
   return <SelectInput source="role" choices={contributorRoleChoices} validate={validateRole} helperText={false} />;
+};
+
+/**
+ * Picking the source article an entry is condensed from credits the article's byline on the
+ * entry (its reporters, correspondents, photographers), when the entry names nobody yet. The
+ * source the form opened with does not count: opening an entry never changes it.
+ */
+const SourceCreditsCopier = () => {
+  const sourceId = useWatch({ name: 'sourceId' }) as string | null | undefined;
+  const credits = useWatch({ name: 'contributors' }) as Partial<SourceCredit>[] | undefined;
+  const opened = useRef(sourceId);
+  const { setValue } = useFormContext();
+  const picked = Boolean(sourceId) && sourceId !== opened.current;
+  const { data: source } = useGetOne<Source>('sources', { id: sourceId ?? '' }, { enabled: picked });
+  useEffect(() => {
+    if (!picked || !source || source.id !== sourceId || (credits ?? []).some((credit) => credit?.contributorId)) return;
+    const byline = (source.contributors ?? []).map(({ contributorId, role }) => ({ contributorId, role }));
+    if (byline.length) setValue('contributors', byline, { shouldDirty: true, shouldValidate: true });
+  }, [picked, source, sourceId, credits, setValue]);
+  return null;
 };
