@@ -1,9 +1,10 @@
 import { Box, Button, Card, CardContent, Chip, LinearProgress, Link as MuiLink, Stack, Typography } from '@mui/material';
-import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, useGetOne, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../formatDate';
-import { useCurrentIssueQuery } from '../issues/currentIssue';
 import { IssueStatusField, issueRepresentation } from '../issues/issueFields';
 import type { Issue, IssueDetail } from '../types';
+import { useRoles } from '../workflow/useRoles';
+import { issuesForPanels, useOpenIssues } from './dashboardIssues';
 import { IssueStatusTable } from './IssueStatusTable';
 import { NextStep } from './NextStep';
 import { issuePath } from './paths';
@@ -17,21 +18,35 @@ function daysUntil(date: string, today = new Date()): number {
 }
 
 /**
- * The issue being worked on (the unpublished one due first): its number, month, deadline and
- * status, what to do next, and its entries by section and status.
+ * The issues being worked on where it is the user's move (or, when none is, the one due first):
+ * each with its number, month, deadline and status, what to do next, and its entries by section
+ * and status.
  */
-export const CurrentIssuePanel = () => {
-  const translate = useTranslate();
-  const { issue: current, isPending } = useCurrentIssueQuery();
-  const { data: issue } = useGetOne<IssueDetail>('issues', { id: current?.id ?? '' }, { enabled: current !== undefined });
-  if (isPending) return <LinearProgress />;
-  if (!current) return <NoCurrentIssue />;
+export const CurrentIssuePanels = () => {
+  const roles = useRoles();
+  const { issues, isPending } = useOpenIssues();
+  const { isPending: rolesPending } = usePermissions();
+  if (isPending || rolesPending) return <LinearProgress />;
+  const shown = issuesForPanels(issues, roles);
+  if (shown.length === 0) return <NoCurrentIssue />;
   return (
-    <Card variant="outlined" sx={{ borderColor: 'primary.main' }} data-testid="dashboard-current-issue">
+    <>
+      {shown.map((issue, index) => (
+        <CurrentIssuePanel key={issue.id} current={issue} first={index === 0} />
+      ))}
+    </>
+  );
+};
+
+const CurrentIssuePanel = ({ current, first }: { current: Issue; first: boolean }) => {
+  const translate = useTranslate();
+  const { data: issue } = useGetOne<IssueDetail>('issues', { id: current.id });
+  return (
+    <Card variant="outlined" sx={{ borderColor: first ? 'primary.main' : undefined }} data-testid="dashboard-current-issue" data-serial-number={current.serialNumber}>
       <CardContent>
         <RecordContextProvider value={current}>
           <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <Chip size="small" color="primary" label={translate('app.issues.current')} />
+            <Chip size="small" color="primary" variant={first ? 'filled' : 'outlined'} label={translate(first ? 'app.issues.current' : 'app.dashboard.next_issue')} />
             <MuiLink component={Link} to={issuePath(current.id)} variant="h6" underline="hover" data-testid="dashboard-current-issue-link">
               {issueRepresentation(current)}
             </MuiLink>
@@ -52,11 +67,13 @@ export const CurrentIssuePanel = () => {
         ) : (
           <LinearProgress sx={{ my: 2 }} />
         )}
-        <Box sx={{ mt: 2 }}>
-          <Button component={Link} to="/issues" size="small">
-            {translate('app.dashboard.all_issues')}
-          </Button>
-        </Box>
+        {first ? (
+          <Box sx={{ mt: 2 }}>
+            <Button component={Link} to="/issues" size="small">
+              {translate('app.dashboard.all_issues')}
+            </Button>
+          </Box>
+        ) : null}
       </CardContent>
     </Card>
   );

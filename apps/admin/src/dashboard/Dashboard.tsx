@@ -1,13 +1,14 @@
 import { Box, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { CurrentIssuePanel } from './CurrentIssuePanel';
+import { CurrentIssuePanels } from './CurrentIssuePanel';
 import { LatestRenditions } from './LatestRenditions';
 import { MyTasks } from './MyTasks';
 import { OpenIssues } from './OpenIssues';
 
 /**
- * 首页: the issue being worked on and what to do next, the user's own tasks, the issues still
- * open and the latest PDFs. Every item opens the page where its work is done.
+ * 首页: the issues the user's role works on (an editor's issue being compiled, a reviewer's to
+ * review or release) and what to do next with each, the user's own tasks, the issues still open
+ * and the latest PDFs. Every item opens the page where its work is done.
  */
 const Dashboard = () => {
   const translate = useTranslate();
@@ -20,7 +21,7 @@ const Dashboard = () => {
       </Typography>
       <Box sx={{ display: 'grid', gap: 2, alignItems: 'start', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(0, 1fr)' } }}>
         <Box sx={{ display: 'grid', gap: 2 }}>
-          <CurrentIssuePanel />
+          <CurrentIssuePanels />
           <OpenIssues />
         </Box>
         <Box sx={{ display: 'grid', gap: 2 }}>

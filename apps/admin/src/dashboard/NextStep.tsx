@@ -5,25 +5,12 @@ import PostAdd from '@mui/icons-material/PostAdd';
 import RateReview from '@mui/icons-material/RateReview';
 import { Alert, AlertTitle, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import type { ReactNode } from 'react';
-import { CreateButton, Link, useTranslate } from 'react-admin';
-import type { IssueDetail, IssueStatus, Role } from '../types';
+import { CreateButton, Link, useCanAccess, useTranslate } from 'react-admin';
+import type { IssueDetail } from '../types';
 import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { useRoles } from '../workflow/useRoles';
-import { entriesListPath, issuePath } from './paths';
-
-const STEPS: readonly IssueStatus[] = ['drafting', 'in_review', 'approved', 'published'];
-
-/** The step under way: a signed-off issue has the sign-off behind it and publication ahead. */
-const ACTIVE_STEP: Record<IssueStatus, number> = { drafting: 0, in_review: 1, approved: 3, published: 4 };
-
-/** Whose move it is: editors assemble, reviewers review and release. An admin is both. */
-function whose(status: IssueStatus, roles: readonly Role[]): 'editor' | 'reviewer' | 'all' {
-  if (status === 'published') return 'all';
-  const edits = roles.includes('editor') || roles.includes('admin');
-  const reviews = roles.includes('reviewer') || roles.includes('admin');
-  if (status === 'drafting') return edits ? 'editor' : 'reviewer';
-  return reviews ? 'reviewer' : 'editor';
-}
+import { SubmitDraftsButton } from '../workflow/SubmitDraftsButton';
+import { ACTIVE_STEP, NOT_YET, PRIMARY, STEPS, useNextStep } from './nextStepRules';
+import { issuePath } from './paths';
 
 /**
  * Where the issue stands on its way to publication, and what the user does next, with the
@@ -32,56 +19,58 @@ function whose(status: IssueStatus, roles: readonly Role[]): 'editor' | 'reviewe
  */
 export const NextStep = ({ issue }: { issue: IssueDetail }) => {
   const translate = useTranslate();
-  const roles = useRoles();
-  const who = whose(issue.status, roles);
+  const { canAccess: canCreateIssue } = useCanAccess({ resource: 'issues', action: 'create' });
+  const { key, message } = useNextStep(issue);
+  // The one thing to do next stands out; the rest are ways to look around.
+  const variant = (name: string) => (PRIMARY[key] === name ? 'contained' : 'outlined');
   const links: Record<string, ReactNode> = {
+    submitDrafts: <SubmitDraftsButton key="submitDrafts" issue={issue} />,
     assembly: (
-      <Button key="assembly" component={Link} to={issuePath(issue.id, 'assembly')} variant="outlined" size="small" startIcon={<ViewList />}>
+      <Button key="assembly" variant={variant('assembly')} component={Link} to={issuePath(issue.id, 'assembly')} size="small" startIcon={<ViewList />}>
         {translate('app.dashboard.open_assembly')}
       </Button>
     ),
     create: (
-      <Button key="create" component={Link} to="/entries/create" state={{ record: { issueId: issue.id } }} variant="outlined" size="small" startIcon={<PostAdd />}>
+      <Button key="create" variant={variant('create')} component={Link} to="/entries/create" state={{ record: { issueId: issue.id } }} size="small" startIcon={<PostAdd />}>
         {translate('app.issues.create_entry')}
       </Button>
     ),
     review: (
-      <Button
-        key="review"
-        component={Link}
-        to={entriesListPath({ issueId: issue.id, status: 'submitted' })}
-        variant="outlined"
-        size="small"
-        startIcon={<RateReview />}
-      >
+      // The table of contents: every entry opens to be read, and 通过 / 退回修改 stand beside it.
+      <Button key="review" variant={variant('review')} component={Link} to={issuePath(issue.id)} size="small" startIcon={<RateReview />}>
         {translate('app.dashboard.review_entries')}
       </Button>
     ),
     issue: (
-      <Button key="issue" component={Link} to={issuePath(issue.id)} variant="outlined" size="small" startIcon={<Article />}>
+      <Button key="issue" variant={variant('issue')} component={Link} to={issuePath(issue.id)} size="small" startIcon={<Article />}>
         {translate('app.dashboard.open_issue')}
       </Button>
     ),
-    createIssue: <CreateButton key="createIssue" resource="issues" label="app.dashboard.create_issue" variant="outlined" size="small" />,
+    createIssue: canCreateIssue ? (
+      <CreateButton key="createIssue" resource="issues" label="app.dashboard.create_issue" variant={variant('createIssue')} size="small" />
+    ) : null,
     renditions: (
-      <Button key="renditions" component={Link} to={issuePath(issue.id, 'renditions')} variant="outlined" size="small" startIcon={<PictureAsPdf />}>
+      <Button key="renditions" variant={variant('renditions')} component={Link} to={issuePath(issue.id, 'renditions')} size="small" startIcon={<PictureAsPdf />}>
         {translate('app.renditions.title')}
       </Button>
     ),
   };
   const actions: Record<string, string[]> = {
-    'drafting.editor': ['assembly', 'create', 'issue'],
-    'drafting.reviewer': ['review', 'issue'],
-    'in_review.reviewer': ['review', 'issue'],
-    'in_review.editor': ['issue', 'assembly'],
+    'drafting.editor_empty': ['create', 'assembly'],
+    'drafting.editor_drafts': ['submitDrafts', 'create', 'assembly', 'issue'],
+    'drafting.editor_ready': ['assembly', 'create', 'issue'],
+    'drafting.reviewer': ['issue'],
+    'in_review.reviewer': ['review'],
+    'in_review.reviewer_ready': ['issue'],
+    'in_review.reviewer_returned': ['issue'],
+    'in_review.editor': ['issue', 'createIssue'],
     'approved.reviewer': ['renditions', 'issue'],
-    'approved.editor': ['renditions', 'issue'],
+    'approved.editor': ['renditions', 'issue', 'createIssue'],
     'published.all': ['renditions', 'createIssue'],
   };
-  const key = `${issue.status}.${who}`;
 
   return (
-    <Stack spacing={2} data-testid="next-step">
+    <Stack spacing={2} data-testid="next-step" data-situation={key}>
       <Stepper activeStep={ACTIVE_STEP[issue.status]} alternativeLabel>
         {STEPS.map(step => (
           <Step key={step}>
@@ -90,11 +79,12 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
         ))}
       </Stepper>
       <Alert severity={issue.status === 'published' ? 'success' : 'info'} icon={false}>
-        <AlertTitle>{translate('app.dashboard.next_title')}</AlertTitle>
-        {translate(`app.dashboard.next.${key}`)}
+        <AlertTitle>{translate(issue.status === 'published' ? 'app.dashboard.published_title' : 'app.dashboard.next_title')}</AlertTitle>
+        {message}
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1.5, alignItems: 'center' }}>
-          <IssueWorkflowButtons issue={issue} />
+          <IssueWorkflowButtons issue={issue} exclude={[...(NOT_YET[key] ?? []), 'return']} />
           {(actions[key] ?? []).map(name => links[name])}
+          <IssueWorkflowButtons issue={issue} only={['return']} />
         </Stack>
       </Alert>
     </Stack>

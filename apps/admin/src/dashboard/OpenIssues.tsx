@@ -1,29 +1,19 @@
 import { Card, CardContent, CardHeader, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { CreateButton, Link, RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { CreateButton, Link, RecordContextProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatDate, formatYearMonth } from '../formatDate';
 import { IssueStatusField } from '../issues/issueFields';
-import type { Issue, IssueStatus } from '../types';
+import { OPEN_ISSUES_SHOWN, useOpenIssues } from './dashboardIssues';
 import { issuePath } from './paths';
-
-const SHOWN = 5;
-const DUE_FIRST = { sort: { field: 'publicationDate', order: 'ASC' as const }, pagination: { page: 1, perPage: SHOWN } };
 
 /** The issues not yet published, the one due first on top; a row opens the issue. */
 export const OpenIssues = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const navigate = useNavigate();
-  // The API filters by one status at a time.
-  const drafting = useGetList<Issue>('issues', { ...DUE_FIRST, filter: { status: 'drafting' satisfies IssueStatus } });
-  const inReview = useGetList<Issue>('issues', { ...DUE_FIRST, filter: { status: 'in_review' satisfies IssueStatus } });
-  const approved = useGetList<Issue>('issues', { ...DUE_FIRST, filter: { status: 'approved' satisfies IssueStatus } });
-  const lists = [drafting, inReview, approved];
-  const issues = lists
-    .flatMap(list => list.data ?? [])
-    .sort((a, b) => a.publicationDate.localeCompare(b.publicationDate))
-    .slice(0, SHOWN);
+  const open = useOpenIssues();
+  const issues = open.issues.slice(0, OPEN_ISSUES_SHOWN);
   return (
     <Card variant="outlined" data-testid="dashboard-open-issues">
       <CardHeader
@@ -32,8 +22,8 @@ export const OpenIssues = () => {
         action={<CreateButton resource="issues" label="app.dashboard.create_issue" />}
       />
       <CardContent sx={{ pt: 0 }}>
-        {lists.some(list => list.isPending) ? <LinearProgress /> : null}
-        {issues.length === 0 && lists.every(list => !list.isPending) ? (
+        {open.isPending ? <LinearProgress /> : null}
+        {issues.length === 0 && !open.isPending ? (
           <Typography color="text.secondary">{translate('app.dashboard.no_open_issues')}</Typography>
         ) : (
           <Table size="small">

@@ -32,12 +32,22 @@ export interface WorkflowIssue {
  * state. A return asks what to change; publishing, which freezes the issue for good, asks first.
  * Whether the entries are ready is the server's to judge: its refusal names those that are not.
  */
-export const IssueWorkflowButtons = ({ issue }: { issue: WorkflowIssue }) => {
+export const IssueWorkflowButtons = ({
+  issue,
+  only,
+  exclude = [],
+}: {
+  issue: WorkflowIssue;
+  /** Offer just these (e.g. 发布 beside the final PDF), when the workflow allows them. */
+  only?: readonly IssueTransition[];
+  /** Leave these out where they are not the next step (送审 while entries are still drafts). */
+  exclude?: readonly IssueTransition[];
+}) => {
   const translate = useTranslate();
   const roles = useRoles();
   const transition = useIssueTransition();
   const [dialog, setDialog] = useState<'return' | 'publish'>();
-  const actions = issueTransitions(issue.status, roles);
+  const actions = issueTransitions(issue.status, roles).filter(action => (only ? only.includes(action) : true) && !exclude.includes(action));
   if (actions.length === 0) return null;
 
   const label = translate('app.issues.serial_number', { serialNumber: issue.serialNumber });
