@@ -1,5 +1,8 @@
+import PostAdd from '@mui/icons-material/PostAdd';
+import ViewList from '@mui/icons-material/ViewList';
 import {
   Box,
+  Button,
   LinearProgress,
   List as MuiList,
   ListItemButton,
@@ -8,10 +11,13 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { issuePath } from '../dashboard/paths';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
 import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
 import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
+import { useRoles } from '../workflow/useRoles';
+import { canEditIssue } from '../workflow/workflowActions';
 
 /**
  * The issue's table of contents: each section (in print order) with its entries, numbered
@@ -23,9 +29,7 @@ export const IssueContents = () => {
   const translate = useTranslate();
   // A record taken from the list has no contents yet; the full one follows.
   if (!record?.sections) return <LinearProgress sx={{ my: 2 }} />;
-  if (record.sections.length === 0) {
-    return <Typography color="text.secondary">{translate('app.issues.contents_empty')}</Typography>;
-  }
+  if (record.sections.length === 0) return <EmptyContents issue={record} />;
 
   let number = 0;
   return (
@@ -48,6 +52,30 @@ export const IssueContents = () => {
         </Box>
       ))}
     </Stack>
+  );
+};
+
+/**
+ * An issue without entries says how it gets its first: a new entry written in it, or entries
+ * already written added in the assembly (for those who may still change the issue).
+ */
+const EmptyContents = ({ issue }: { issue: IssueDetail }) => {
+  const translate = useTranslate();
+  const roles = useRoles();
+  return (
+    <Box data-testid="issue-contents-empty">
+      <Typography color="text.secondary">{translate('app.issues.contents_empty')}</Typography>
+      {canEditIssue(issue.status, roles) ? (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
+          <Button component={Link} to="/entries/create" state={{ record: { issueId: issue.id } }} variant="contained" size="small" startIcon={<PostAdd />}>
+            {translate('app.issues.first_entry')}
+          </Button>
+          <Button component={Link} to={issuePath(issue.id, 'assembly')} variant="outlined" size="small" startIcon={<ViewList />}>
+            {translate('app.issues.add_written_entries')}
+          </Button>
+        </Stack>
+      ) : null}
+    </Box>
   );
 };
 

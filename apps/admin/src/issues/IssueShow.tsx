@@ -6,6 +6,7 @@ import { TimestampField } from '../fields/TimestampField';
 import { RenditionPanel } from '../renditions/RenditionPanel';
 import type { IssueDetail } from '../types';
 import { IssueContents } from './IssueContents';
+import { IssueNextStep } from './IssueNextStep';
 import { IssueReviewHistory } from './IssueReviewHistory';
 import { IssueShowActions } from './IssueShowActions';
 import { CoverageField, IssueStatusField, SerialNumberField, YearMonthField } from './issueFields';
@@ -39,6 +40,7 @@ const IssueShow = () => (
 
 const IssueOverview = (_props: { label?: false }) => (
   <Box sx={{ p: { xs: 0, md: 1 } }}>
+    <IssueNextStep />
     <Block title="app.issues.cover">
       <IssueCover />
     </Block>

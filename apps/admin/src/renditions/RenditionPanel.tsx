@@ -1,10 +1,13 @@
 import PictureAsPdf from '@mui/icons-material/PictureAsPdf';
 import Verified from '@mui/icons-material/Verified';
-import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useState } from 'react';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 import type { IssueDetail, Rendition, RenditionKind } from '../types';
+import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
+import { useRoles } from '../workflow/useRoles';
+import { issueTransitions } from '../workflow/workflowActions';
 import { downloadRendition } from './downloadRendition';
 import { isFinished } from './renditionFormat';
 import { RenditionProgress } from './RenditionProgress';
@@ -61,6 +64,9 @@ export const RenditionPanel = (_props: { label?: false }) => {
   return (
     <Box data-testid="rendition-panel" sx={{ p: { xs: 0, md: 1 } }}>
       {canRequest ? <RequestButtons issueStatus={issue.status} busy={requesting !== undefined} onRequest={request} /> : null}
+      {issue.status === 'approved' && renditions?.some(rendition => rendition.kind === 'final' && rendition.status === 'done') ? (
+        <FinalReady issue={issue} />
+      ) : null}
       {followed ? (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
           <Box sx={{ flex: 1 }}>
@@ -88,7 +94,25 @@ export const RenditionPanel = (_props: { label?: false }) => {
   );
 };
 
-/** 生成校样, and 生成正式版 once the issue is signed off. */
+/**
+ * Once the final of a signed-off issue is made, the step after checking it: 发布, right here
+ * beside the file, for whoever may publish.
+ */
+const FinalReady = ({ issue }: { issue: IssueDetail }) => {
+  const translate = useTranslate();
+  const roles = useRoles();
+  if (!issueTransitions(issue.status, roles).includes('publish')) return null;
+  return (
+    <Alert severity="success" sx={{ mt: 2, alignItems: 'center' }} data-testid="final-ready" action={<IssueWorkflowButtons issue={issue} only={['publish']} />}>
+      {translate('app.renditions.final_ready')}
+    </Alert>
+  );
+};
+
+/**
+ * 生成校样, and 生成正式版 once the issue is signed off: then the final is what is asked for, so it
+ * is the prominent one. A line says what each is for.
+ */
 const RequestButtons = ({
   issueStatus,
   busy,
@@ -99,20 +123,26 @@ const RequestButtons = ({
   onRequest: (kind: RenditionKind) => void;
 }) => {
   const translate = useTranslate();
+  const finalAllowed = FINAL_ALLOWED.includes(issueStatus);
   return (
-    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-      <Button variant="contained" startIcon={<PictureAsPdf />} disabled={busy} onClick={() => onRequest('proof')}>
-        {translate('app.renditions.request_proof')}
-      </Button>
-      {FINAL_ALLOWED.includes(issueStatus) ? (
-        <Button variant="outlined" startIcon={<Verified />} disabled={busy} onClick={() => onRequest('final')}>
-          {translate('app.renditions.request_final')}
+    <>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Button variant={finalAllowed ? 'outlined' : 'contained'} startIcon={<PictureAsPdf />} disabled={busy} onClick={() => onRequest('proof')}>
+          {translate('app.renditions.request_proof')}
         </Button>
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          {translate('app.renditions.final_after_sign_off')}
-        </Typography>
-      )}
-    </Stack>
+        {finalAllowed ? (
+          <Button variant="contained" startIcon={<Verified />} disabled={busy} onClick={() => onRequest('final')}>
+            {translate('app.renditions.request_final')}
+          </Button>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.renditions.final_after_sign_off')}
+          </Typography>
+        )}
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('app.renditions.kinds_help')}
+      </Typography>
+    </>
   );
 };
