@@ -118,7 +118,10 @@ const IssueDeadline = () => {
   );
 };
 
-/** 发放范围, as printed: the recipient units in their set order, separated by 、 */
+/**
+ * 发放范围, as printed: the recipient units in their set order, separated by ， (a unit's own
+ * name may hold 、, as in 区人大常委会主任、副主任).
+ */
 const IssueDistribution = () => {
   const record = useRecordContext<IssueDetail>();
   const translate = useTranslate();
@@ -128,7 +131,7 @@ const IssueDistribution = () => {
   }
   return (
     <Typography data-testid="issue-recipients" sx={{ lineHeight: 1.9 }}>
-      {record.recipients.map(recipient => recipient.name).join('、')}
+      {record.recipients.map(recipient => recipient.name).join('，')}
     </Typography>
   );
 };
