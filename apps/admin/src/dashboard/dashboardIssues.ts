@@ -47,8 +47,15 @@ export function useOpenIssues(): { issues: Issue[]; isPending: boolean } {
   const inReview = useGetList<Issue>('issues', openIssuesQuery('in_review'));
   const approved = useGetList<Issue>('issues', openIssuesQuery('approved'));
   const lists = [drafting, inReview, approved];
+  // While the lists reload after a transition, an issue may briefly be in two of them: the
+  // newer version of it counts.
+  const byId = new Map<string, Issue>();
+  for (const issue of lists.flatMap(list => list.data ?? [])) {
+    const seen = byId.get(issue.id);
+    if (!seen || seen.version < issue.version) byId.set(issue.id, issue);
+  }
   return {
-    issues: lists.flatMap(list => list.data ?? []).sort((a, b) => a.publicationDate.localeCompare(b.publicationDate)),
+    issues: [...byId.values()].sort((a, b) => a.publicationDate.localeCompare(b.publicationDate)),
     isPending: lists.some(list => list.isPending),
   };
 }
