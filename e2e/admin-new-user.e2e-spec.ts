@@ -119,8 +119,9 @@ async function goHome(page: Page): Promise<void> {
   await page.locator('[data-testid="dashboard"]').waitFor();
 }
 
+/** The notification (snackbar) that says `text`. */
 async function notification(page: Page, text: string): Promise<string> {
-  const alert = page.getByRole('alert').filter({ hasText: text });
+  const alert = page.locator('.MuiSnackbar-root').getByRole('alert').filter({ hasText: text });
   await alert.first().waitFor();
   return (await alert.first().innerText()).trim();
 }

@@ -78,7 +78,7 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
           </Step>
         ))}
       </Stepper>
-      <Alert severity={issue.status === 'published' ? 'success' : 'info'} icon={false}>
+      <Alert severity={issue.status === 'published' ? 'success' : 'info'} icon={false} role="status">
         <AlertTitle>{translate(issue.status === 'published' ? 'app.dashboard.published_title' : 'app.dashboard.next_title')}</AlertTitle>
         {message}
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1.5, alignItems: 'center' }}>

@@ -20,7 +20,7 @@ const NextStepNotice = ({ issue }: { issue: IssueDetail }) => {
   const translate = useTranslate();
   const { key, message } = useNextStep(issue);
   return (
-    <Alert severity={issue.status === 'published' ? 'success' : 'info'} icon={false} sx={{ mb: 3 }} data-testid="issue-next-step" data-situation={key}>
+    <Alert severity={issue.status === 'published' ? 'success' : 'info'} icon={false} role="status" sx={{ mb: 3 }} data-testid="issue-next-step" data-situation={key}>
       <AlertTitle>{translate(issue.status === 'published' ? 'app.dashboard.published_title' : 'app.dashboard.next_title')}</AlertTitle>
       {message}
       {key === 'drafting.editor_drafts' ? (

@@ -103,7 +103,7 @@ const FinalReady = ({ issue }: { issue: IssueDetail }) => {
   const roles = useRoles();
   if (!issueTransitions(issue.status, roles).includes('publish')) return null;
   return (
-    <Alert severity="success" sx={{ mt: 2, alignItems: 'center' }} data-testid="final-ready" action={<IssueWorkflowButtons issue={issue} only={['publish']} />}>
+    <Alert severity="success" role="status" sx={{ mt: 2, alignItems: 'center' }} data-testid="final-ready" action={<IssueWorkflowButtons issue={issue} only={['publish']} />}>
       {translate('app.renditions.final_ready')}
     </Alert>
   );
