@@ -18,9 +18,9 @@ function daysUntil(date: string, today = new Date()): number {
 }
 
 /**
- * The issues being worked on where it is the user's move (or, when none is, the one due first):
- * each with its number, month, deadline and status, what to do next, and its entries by section
- * and status.
+ * The issues the user's role follows (or, when there is none, the one due first): each with its
+ * number, month, deadline and status and what to do next; the first also with its entries by
+ * section and status, the next one kept short so that the page stays a page.
  */
 export const CurrentIssuePanels = () => {
   const roles = useRoles();
@@ -59,10 +59,14 @@ const CurrentIssuePanel = ({ current, first }: { current: Issue; first: boolean 
             <Box sx={{ my: 2 }}>
               <NextStep issue={issue} />
             </Box>
-            <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
-              {translate('app.dashboard.by_section')}
-            </Typography>
-            <IssueStatusTable issue={issue} />
+            {first ? (
+              <>
+                <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+                  {translate('app.dashboard.by_section')}
+                </Typography>
+                <IssueStatusTable issue={issue} />
+              </>
+            ) : null}
           </>
         ) : (
           <LinearProgress sx={{ my: 2 }} />
