@@ -418,7 +418,8 @@ describe('an administrator', () => {
     await screenshot(page, '15-admin-menu');
 
     await open(page, '/sections');
-    await page.locator('tbody tr').filter({ hasText: '时政要点' }).click();
+    // The sections list's own rows, not a dashboard table still on screen while the page changes.
+    await page.locator('.RaList-main tbody tr').filter({ hasText: '时政要点' }).click();
     await page.waitForURL(/#\/sections\/[0-9a-f-]+$/);
     await page.locator('input[name="name"]').waitFor();
     await expect(page.locator('input[name="active"]').isChecked()).resolves.toBe(true);

@@ -218,7 +218,7 @@ describe('sign-off and review of a whole issue', () => {
 
     await expectOk(await issueAction('reviewer', 'return', issue.id, { comment: '第二条日期有误，请改正后重新送审。' }));
     const history = await api<{ action: string; comment: string | null; actorName: string }[]>('GET', `/api/issues/${issue.id}/history`, { token: tokens.editor });
-    expect(history.body.at(-1)).toMatchObject({ action: 'issue.return', comment: '第二条日期有误，请改正后重新送审。', actorName: 'reviewer' });
+    expect(history.body.at(-1)).toMatchObject({ action: 'issue.return', comment: '第二条日期有误，请改正后重新送审。', actorName: '审核 王芳' });
     const edited = await entryAction('editor', 'edit', entry.id);
     expect(edited.status).toBe(200);
     expect(edited.body.status).toBe('submitted');

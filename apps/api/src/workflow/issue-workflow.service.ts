@@ -64,12 +64,14 @@ export class IssueWorkflowService {
     const events = await this.prisma.auditEvent.findMany({
       where: { entityType: 'issue', entityId: id },
       orderBy: { id: 'asc' },
-      select: { id: true, action: true, actorId: true, actorName: true, after: true, createdAt: true },
+      select: { id: true, action: true, actorId: true, actorName: true, actor: { select: { displayName: true } }, after: true, createdAt: true },
     });
-    return events.map(({ after, id: eventId, ...event }) => {
+    return events.map(({ after, id: eventId, actor, ...event }) => {
       const details = after && typeof after === 'object' && !Array.isArray(after) ? after : {};
       return {
         ...event,
+        // The name people know (编辑 李明), not the login name the audit event keeps.
+        actorName: actor?.displayName ?? event.actorName,
         id: eventId.toString(),
         status: typeof details.status === 'string' ? details.status : null,
         comment: typeof details.comment === 'string' ? details.comment : null,
