@@ -1,3 +1,5 @@
+// First, so that the screen's code is asked for before the app's own modules are evaluated.
+import './prefetchScreen';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
