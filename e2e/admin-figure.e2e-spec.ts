@@ -16,8 +16,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { pngFromPixels } from '../libs/typeset/testing/images';
 import { launchBrowser, openSession, type Session } from './browser';
 import { api, baseUrl, compact, createTestIssue, login, pdfPages, waitFor } from './support';
 
@@ -36,44 +36,7 @@ const characterCount = (...texts: string[]) => Array.from(texts.join('').replace
 
 /* ---------------------------------------------------------------- image files */
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A real PNG (8-bit RGB, checksums and all) of width × height, its pixels from `colour`. */
-function png(width: number, height: number, colour: (x: number, y: number) => [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter, not interlaced
-  const rows = Buffer.alloc(height * (1 + width * 3));
-  for (let y = 0; y < height; y += 1) {
-    const row = y * (1 + width * 3);
-    for (let x = 0; x < width; x += 1) rows.set(colour(x, y), row + 1 + x * 3);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const png = pngFromPixels;
 
 /** A river-blue gradient with a red flag: 160 × 100. */
 const PHOTO = png(160, 100, (x, y) => (x > 20 && x < 60 && y > 15 && y < 45 ? [200, 30, 30] : [40, 90 + Math.floor(y * 1.2), 150 + Math.floor(x / 2)]));

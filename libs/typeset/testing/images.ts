@@ -8,19 +8,20 @@ import { deflateSync } from 'node:zlib';
 
 /** An 8-bit RGB PNG: a blue-to-orange gradient with a white disc in the middle. */
 export function pngImage(width: number, height: number): Buffer {
-  const row = 1 + width * 3;
-  const raw = Buffer.alloc(row * height);
   const r = Math.min(width, height) / 4;
+  return pngFromPixels(width, height, (x, y) => {
+    if ((x - width / 2) ** 2 + (y - height / 2) ** 2 < r * r) return [255, 255, 255];
+    const t = (x + y) / (width + height);
+    return [Math.round(29 + t * (242 - 29)), Math.round(78 + t * (165 - 78)), Math.round(137 + t * (65 - 137))];
+  });
+}
+
+/** A real 8-bit RGB PNG (checksums and all) of width × height, its pixels from `colour`. */
+export function pngFromPixels(width: number, height: number, colour: (x: number, y: number) => [number, number, number]): Buffer {
+  const row = 1 + width * 3;
+  const raw = Buffer.alloc(row * height); // each row starts with filter 0: none
   for (let y = 0; y < height; y++) {
-    raw[y * row] = 0; // filter: none
-    for (let x = 0; x < width; x++) {
-      const t = (x + y) / (width + height);
-      const inDisc = (x - width / 2) ** 2 + (y - height / 2) ** 2 < r * r;
-      const at = y * row + 1 + x * 3;
-      raw[at] = inDisc ? 255 : Math.round(29 + t * (242 - 29));
-      raw[at + 1] = inDisc ? 255 : Math.round(78 + t * (165 - 78));
-      raw[at + 2] = inDisc ? 255 : Math.round(137 + t * (65 - 137));
-    }
+    for (let x = 0; x < width; x++) raw.set(colour(x, y), y * row + 1 + x * 3);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
