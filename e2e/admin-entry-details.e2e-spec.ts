@@ -150,7 +150,9 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
   it('credits two contributors in their roles on a new entry, shown after a reload', async () => {
     const { page } = writer;
     await open(page, `/issues/${issue.id}/show`);
-    await page.getByRole('link', { name: '在本期新建条目' }).click();
+    // Opened as a person opening the link in a new tab would: the issue travels in the address.
+    const href = await page.getByRole('link', { name: '在本期新建条目' }).getAttribute('href');
+    await page.goto(new URL(href!, BASE_URL).toString());
     await page.waitForURL(/#\/entries\/create/);
     await page.locator('input[name="title"]').fill(TITLE);
     await page.getByRole('combobox', { name: '栏目' }).click();

@@ -10,7 +10,7 @@ import type { IssueDetail } from '../types';
 import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
 import { SubmitDraftsButton } from '../workflow/SubmitDraftsButton';
 import { ACTIVE_STEP, NOT_YET, PRIMARY, STEPS, useNextStep } from './nextStepRules';
-import { issuePath } from './paths';
+import { issuePath, newEntryInIssuePath } from './paths';
 
 /**
  * Where the issue stands on its way to publication, and what the user does next, with the
@@ -31,7 +31,7 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
       </Button>
     ),
     create: (
-      <Button key="create" variant={variant('create')} component={Link} to="/entries/create" state={{ record: { issueId: issue.id } }} size="small" startIcon={<PostAdd />}>
+      <Button key="create" variant={variant('create')} component={Link} to={newEntryInIssuePath(issue.id)} size="small" startIcon={<PostAdd />}>
         {translate('app.issues.create_entry')}
       </Button>
     ),

@@ -7,3 +7,8 @@ export function entriesListPath(filter: { issueId?: string; sectionId?: string; 
 
 export const issuePath = (id: string, tab?: 'assembly' | 'renditions') => `/issues/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;
 export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}/show`;
+/**
+ * A new entry already placed in an issue. The issue travels in the address (react-admin's
+ * `?source=` prefill), so reloading the form keeps it.
+ */
+export const newEntryInIssuePath = (issueId: string) => `/entries/create?source=${encodeURIComponent(JSON.stringify({ issueId }))}`;

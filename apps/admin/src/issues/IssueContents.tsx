@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { issuePath } from '../dashboard/paths';
+import { issuePath, newEntryInIssuePath } from '../dashboard/paths';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
 import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
@@ -67,7 +67,7 @@ const EmptyContents = ({ issue }: { issue: IssueDetail }) => {
       <Typography color="text.secondary">{translate('app.issues.contents_empty')}</Typography>
       {canEditIssue(issue.status, roles) ? (
         <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
-          <Button component={Link} to="/entries/create" state={{ record: { issueId: issue.id } }} variant="contained" size="small" startIcon={<PostAdd />}>
+          <Button component={Link} to={newEntryInIssuePath(issue.id)} variant="contained" size="small" startIcon={<PostAdd />}>
             {translate('app.issues.first_entry')}
           </Button>
           <Button component={Link} to={issuePath(issue.id, 'assembly')} variant="outlined" size="small" startIcon={<ViewList />}>

@@ -1,3 +1,4 @@
+import { newEntryInIssuePath } from '../dashboard/paths';
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import { Button, CreateButton, EditButton, Link, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import type { IssueDetail } from '../types';
@@ -26,7 +27,7 @@ export const IssueShowActions = () => {
       </Button>
       {editable ? (
         <>
-          <CreateButton resource="entries" label="app.issues.create_entry" state={{ record: { issueId: issue.id } }} />
+          <CreateButton resource="entries" label="app.issues.create_entry" to={newEntryInIssuePath(issue.id)} />
           <EditButton />
         </>
       ) : null}
