@@ -223,7 +223,10 @@ describe('an entry and an issue on their way to publication', () => {
     const politics = board.locator('[data-testid="assembly-section"][data-section-name="时政要点"]');
     await politics.locator('[data-testid="assembly-entry"]').nth(1).waitFor();
     // Entries not approved block the sign-off, and say so.
-    await expect(politics.locator('[data-testid="assembly-entry"]').filter({ hasText: TITLE }).locator('[data-testid="blocks-sign-off"]').count()).resolves.toBe(1);
+    const mark = politics.locator('[data-testid="assembly-entry"]').filter({ hasText: TITLE }).locator('[data-testid="blocks-sign-off"]');
+    await expect(mark.count()).resolves.toBe(1);
+    // While the issue is still being written, a draft is expected: a quiet 尚未通过, not an alarm.
+    await expect(mark.innerText()).resolves.toBe('尚未通过');
 
     // An entry in no issue yet, found by searching, is added to its own section.
     await page.getByRole('textbox', { name: '搜索标题或正文' }).fill(`审核测试${SUFFIX}`);

@@ -249,6 +249,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       blocking_count: '1 entry not approved: blocks the sign-off |||| %{smart_count} entries not approved: they block the sign-off',
       all_approved: 'Every entry is approved: ready for sign-off',
       blocks_sign_off: 'Blocks sign-off',
+      not_approved_yet: 'Not approved yet',
       blocks_sign_off_help: 'Not approved yet: every entry must be approved before the issue is signed off',
       sortable_role: 'movable entry',
       sortable_recipient_role: 'movable recipient unit',

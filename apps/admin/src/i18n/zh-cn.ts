@@ -462,6 +462,7 @@ export const applicationMessages = {
       blocking_count: '%{smart_count} 个条目尚未通过，阻碍签发',
       all_approved: '全部条目已通过，可以签发',
       blocks_sign_off: '阻碍签发',
+      not_approved_yet: '尚未通过',
       blocks_sign_off_help: '条目尚未审核通过：签发前，本期所有条目都必须通过审核',
       sortable_role: '可拖动的条目',
       sortable_recipient_role: '可拖动的发放单位',

@@ -28,12 +28,15 @@ export const ArrangementBoard = ({
   arrangement,
   editable,
   showEmptySections = editable,
+  drafting = false,
   onChange,
 }: {
   arrangement: Arrangement;
   editable: boolean;
   /** Drop targets while editing; read-only, the issue is shown as it prints, without them. */
   showEmptySections?: boolean;
+  /** The issue is still being written (not yet sent to review): drafts are expected. */
+  drafting?: boolean;
   onChange: (arrangement: Arrangement) => void;
 }) => {
   const translate = useTranslate();
@@ -114,6 +117,7 @@ export const ArrangementBoard = ({
                 entries={arrangement.entries[section.id]}
                 firstNumber={firstNumber}
                 editable={editable}
+                drafting={drafting}
                 sections={arrangement.sections}
                 onMove={(entryId, sectionId) => onChange(moveEntry(arrangement, entryId, sectionId))}
                 onRemove={entryId => onChange(removeEntry(arrangement, entryId))}

@@ -73,7 +73,7 @@ export const ArrangementEditor = ({ issue, sections, editable }: { issue: IssueD
         </Alert>
       ) : null}
       <Box sx={{ display: 'grid', gap: 3, alignItems: 'start', gridTemplateColumns: { xs: '1fr', lg: editable ? 'minmax(0, 3fr) minmax(0, 2fr)' : '1fr' } }}>
-        <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} onChange={setDraft} />
+        <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} drafting={issue.status === 'drafting'} onChange={setDraft} />
         {editable ? <UnplacedEntries placed={placed} removed={removed} sections={sections} onAdd={entry => setDraft(addEntry(arrangement, entry))} /> : null}
       </Box>
     </Box>

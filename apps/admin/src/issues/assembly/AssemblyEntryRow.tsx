@@ -21,6 +21,7 @@ export const AssemblyEntryRow = ({
   entry,
   number,
   editable,
+  drafting = false,
   sections,
   onMove,
   onRemove,
@@ -28,6 +29,8 @@ export const AssemblyEntryRow = ({
   entry: AssemblyEntry;
   number: number;
   editable: boolean;
+  /** The issue is still being written: a draft is expected, not yet a hindrance. */
+  drafting?: boolean;
   /** The sections it may be moved to (its own excluded). */
   sections: AssemblySection[];
   onMove: (sectionId: string) => void;
@@ -91,7 +94,16 @@ export const AssemblyEntryRow = ({
       </RecordContextProvider>
       {blocksSignOff(entry) ? (
         <Tooltip title={translate('app.assembly.blocks_sign_off_help')}>
-          <Chip size="small" color="warning" icon={<Block />} label={translate('app.assembly.blocks_sign_off')} data-testid="blocks-sign-off" />
+          {/* While the issue is still being written a draft is normal: a quiet mark. Once it is
+              sent to review, an entry not approved is what stands between it and the sign-off. */}
+          <Chip
+            size="small"
+            variant={drafting ? 'outlined' : 'filled'}
+            color={drafting ? 'default' : 'warning'}
+            icon={<Block />}
+            label={translate(drafting ? 'app.assembly.not_approved_yet' : 'app.assembly.blocks_sign_off')}
+            data-testid="blocks-sign-off"
+          />
         </Tooltip>
       ) : null}
       {editable ? (

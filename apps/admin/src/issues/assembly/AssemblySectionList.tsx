@@ -11,6 +11,7 @@ export const AssemblySectionList = ({
   entries,
   firstNumber,
   editable,
+  drafting = false,
   sections,
   onMove,
   onRemove,
@@ -20,6 +21,8 @@ export const AssemblySectionList = ({
   /** The print number of the section's first entry (numbers run through the issue). */
   firstNumber: number;
   editable: boolean;
+  /** The issue is still being written: a draft is expected, not yet a hindrance. */
+  drafting?: boolean;
   sections: AssemblySection[];
   onMove: (entryId: string, sectionId: string) => void;
   onRemove: (entryId: string) => void;
@@ -57,6 +60,7 @@ export const AssemblySectionList = ({
               entry={entry}
               number={firstNumber + index}
               editable={editable}
+              drafting={drafting}
               sections={others}
               onMove={sectionId => onMove(entry.id, sectionId)}
               onRemove={() => onRemove(entry.id)}
