@@ -17,7 +17,7 @@ import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession as openBrowserSession, type Session } from './browser';
+import { launchBrowser, openSession as openBrowserSession, type Session, screenshotter, openRoute } from './browser';
 import { api, compact, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(90_000);
@@ -57,16 +57,9 @@ afterAll(async () => {
 
 const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD);
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let notifications and transitions settle, so the picture shows what a person would see.
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `edit-${name}.png`), fullPage: true });
-}
+const screenshot = screenshotter('edit');
 
-/** Opens a screen of the admin by its hash route. */
-async function open(page: Page, route: string): Promise<void> {
-  await page.goto(new URL(`/#${route}`, BASE_URL).toString());
-}
+const open = (page: Page, route: string) => openRoute(page, route);
 
 /** The helper text under an input (react-admin marks each input `ra-input-<source>`), where validation messages show. */
 function helperTextOf(page: Page, source: string) {

@@ -18,7 +18,7 @@ import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession as openBrowserSession, type Session } from './browser';
+import { launchBrowser, openSession as openBrowserSession, type Session, screenshotter, openRoute } from './browser';
 import { api, createTestIssue, login, waitFor } from './support';
 
 jest.setTimeout(120_000);
@@ -68,18 +68,9 @@ afterAll(async () => {
 
 const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD, '[data-testid="dashboard"]');
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let notifications and transitions settle, so the picture shows what a person would see.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `details-${name}.png`), fullPage: true });
-}
+const screenshot = screenshotter('details');
 
-/** Opens a screen of the admin by its hash route, as fresh as a person arriving there would see it. */
-async function open(page: Page, route: string): Promise<void> {
-  const target = new URL(`/#${route}`, BASE_URL).toString();
-  if (page.url() === target) await page.reload();
-  else await page.goto(target);
-}
+const open = (page: Page, route: string) => openRoute(page, route);
 
 async function expectOk<T>(response: Promise<{ status: number; body: T }>): Promise<T> {
   const { status, body } = await response;

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pngFromPixels } from '../libs/typeset/testing/images';
-import { launchBrowser, openSession, type Session } from './browser';
+import { launchBrowser, openSession, type Session, screenshotter, openRoute } from './browser';
 import { api, baseUrl, compact, createTestIssue, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(120_000);
@@ -67,14 +67,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `figure-${name}.png`), fullPage: true });
-}
+const screenshot = screenshotter('figure');
 
-async function open(page: Page, route: string): Promise<void> {
-  await page.goto(new URL(`/#${route}`, baseUrl()).toString());
-}
+const open = (page: Page, route: string) => openRoute(page, route);
 
 /** Chooses files through the toolbar's 插入图片 button, as a person does in the file picker. */
 async function chooseImage(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

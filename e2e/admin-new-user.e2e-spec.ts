@@ -28,7 +28,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import reference from '../seeds/reference-issue-097.json';
-import { launchBrowser } from './browser';
+import { launchBrowser, screenshotter } from './browser';
 import { compact, pdfPages, waitFor } from './support';
 
 jest.setTimeout(180_000);
@@ -94,11 +94,7 @@ async function signIn(username: string): Promise<Session> {
   return { page, pageErrors, apiFailures, close: () => context.close() };
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let notifications and transitions settle, so the picture shows what a person would see.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `walk-${name}.png`), fullPage: true });
-}
+const screenshot = screenshotter('walk');
 
 /** The dashboard panel of one issue, once its 下一步 has loaded. */
 async function panel(page: Page, serialNumber: number): Promise<Locator> {

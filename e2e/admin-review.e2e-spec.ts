@@ -22,7 +22,7 @@ import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openSession as openBrowserSession, type Session } from './browser';
+import { launchBrowser, openSession as openBrowserSession, type Session, screenshotter, openRoute } from './browser';
 import { api, compact, createTestIssue, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(120_000);
@@ -62,19 +62,9 @@ afterAll(async () => {
 
 const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD, '[data-testid="dashboard"]');
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let notifications and transitions settle, so the picture shows what a person would see.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `review-${name}.png`), fullPage: true });
-}
+const screenshot = screenshotter('review');
 
-/** Opens a screen of the admin by its hash route, as fresh as a person arriving there would see it. */
-async function open(page: Page, route: string): Promise<void> {
-  const target = new URL(`/#${route}`, BASE_URL).toString();
-  // Going to the URL already shown changes nothing in a single-page app: read it again instead.
-  if (page.url() === target) await page.reload();
-  else await page.goto(target);
-}
+const open = (page: Page, route: string) => openRoute(page, route);
 
 /** The workflow status chip of the page's record, once it reads `label`. */
 async function statusIs(page: Page, label: string): Promise<void> {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { baseUrl } from './support';
 
@@ -38,4 +40,24 @@ export async function openSession(browser: Browser | undefined, username: string
   await page.locator('button[type="submit"]').click();
   await page.locator(ready).waitFor();
   return { context, page, pageErrors, apiFailures };
+}
+
+export const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
+
+/** Screenshots saved as test-artifacts/screenshots/<prefix>-<name>.png. */
+export function screenshotter(prefix: string): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // Let notifications and transitions settle, so the picture shows what a person would see.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${prefix}-${name}.png`), fullPage: true });
+  };
+}
+
+/** Opens a screen of the admin by its hash route, as fresh as a person arriving there would see it. */
+export async function openRoute(page: Page, route: string, base = baseUrl()): Promise<void> {
+  const target = new URL(`/#${route}`, base).toString();
+  // Going to the URL already shown changes nothing in a single-page app: read it again instead.
+  if (page.url() === target) await page.reload();
+  else await page.goto(target);
 }
