@@ -1,6 +1,7 @@
 import { Box } from '@mui/material';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Edit, SimpleForm, useNotify, useRecordContext, type UpdateParams } from 'react-admin';
+import { useSavedThenShow } from '../fields/useSavedThenShow';
 import type { Entry } from '../types';
 import { staleVersionOf, type EntryConflict } from './entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
@@ -16,10 +17,12 @@ const EntryMergeResolver = lazy(() => import('./EntryMergeResolver'));
  * the user is shown both versions and chooses (keep theirs on top of the current version, take
  * the server's, or merge by hand) while the changes are still in the form; nothing is
  * overwritten silently. The record is not refetched behind the user's back (window focus), so a
- * colleague's save never replaces what is being typed: it is met at save time instead.
+ * colleague's save never replaces what is being typed: it is met at save time instead. After a
+ * save the entry's page opens, once 已更新 is on screen.
  */
 const EntryEdit = () => {
   const notify = useNotify();
+  const onSuccess = useSavedThenShow('updated');
   const [conflict, setConflict] = useState<EntryConflict>();
   const clearConflict = useCallback(() => setConflict(undefined), []);
   const onError = (error: unknown, variables: Partial<UpdateParams<Entry>> | undefined) => {
@@ -38,8 +41,7 @@ const EntryEdit = () => {
   return (
     <Edit
       mutationMode="pessimistic"
-      redirect="show"
-      mutationOptions={{ onError }}
+      mutationOptions={{ onSuccess, onError }}
       queryOptions={{ refetchOnWindowFocus: false, refetchOnReconnect: false }}
     >
       <SimpleForm warnWhenUnsavedChanges toolbar={<EntryEditToolbar />}>
