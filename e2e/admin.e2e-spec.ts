@@ -122,6 +122,47 @@ describe('admin in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('opens a link to the entries list asking for its data once, before the app\'s code has arrived', async () => {
+    await openLoginForm();
+    await signIn(EDITOR.username, EDITOR.password);
+    await page.locator('#main-content').waitFor();
+
+    // A new tab on the list, signed in (the session is in localStorage); routing its requests
+    // through Playwright turns the HTTP cache off, so the app's code is fetched again.
+    const tab = await context.newPage();
+    tab.on('pageerror', error => pageErrors.push(error.message));
+    await tab.route('**/*', route => route.continue());
+    const requests: Array<{ at: number; method: string; path: string; query: string }> = [];
+    const scriptsDone = new Map<string, number>();
+    tab.on('request', request => {
+      const url = new URL(request.url());
+      requests.push({ at: Date.now(), method: request.method(), path: url.pathname, query: decodeURIComponent(url.search) });
+    });
+    tab.on('requestfinished', request => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('.js')) scriptsDone.set(url.pathname, Date.now());
+    });
+    await tab.goto(new URL('/#/entries', BASE_URL).toString());
+    const rows = tab.locator('tbody tr.RaDataTable-clickableRow');
+    await rows.first().waitFor();
+    // The rows name their issue and section (fetched by id, also ahead of time).
+    await expect(rows.first().innerText()).resolves.toMatch(/总第\d+期/);
+    await tab.waitForLoadState('networkidle');
+
+    const gets = (path: string, query: RegExp) => requests.filter(r => r.method === 'GET' && r.path === path && query.test(r.query));
+    expect(gets('/api/auth/me', /^$/)).toHaveLength(1);
+    expect(gets('/api/entries', /range/)).toHaveLength(1);
+    expect(gets('/api/issues', /range/)).toHaveLength(1);
+    expect(gets('/api/sections', /range/)).toHaveLength(1);
+    expect(gets('/api/issues', /"id":\[/)).toHaveLength(1);
+    expect(gets('/api/sections', /"id":\[/)).toHaveLength(1);
+    // The rows were asked for before the app's main script (React, MUI, react-admin) had arrived.
+    const shell = [...scriptsDone].find(([path]) => /\/assets\/shell-[^/]+\.js$/.test(path));
+    expect(shell).toBeDefined();
+    expect(gets('/api/entries', /range/)[0].at).toBeLessThan(shell![1]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('refuses a wrong password with a message in Chinese', async () => {
     await openLoginForm();
     await signIn(EDITOR.username, 'not-the-password');

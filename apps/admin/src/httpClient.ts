@@ -3,9 +3,10 @@
  * error bodies ({statusCode, message, error}) into errors whose message a person can read.
  */
 import { fetchUtils, HttpError } from 'react-admin';
+import { takePreloaded } from './boot/preload';
 import { readSession } from './session';
 
-export const API_URL = '/api';
+export { API_URL } from './apiUrl';
 
 interface ServerErrorBody {
   statusCode?: number;
@@ -25,6 +26,9 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const session = readSession();
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
+  // The first screen's data may have been asked for at start-up (boot/preload.ts).
+  const preloaded = options.method === undefined || options.method === 'GET' ? await takePreloaded(url, session?.token) : undefined;
+  if (preloaded) return preloaded;
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (error) {

@@ -1,14 +1,12 @@
-// First, so that the screen's code is asked for before the app's own modules are evaluated.
-import './prefetchScreen';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * The first module the page runs, kept small so it runs at once: before the app's code (React,
+ * MUI, react-admin: a megabyte) has arrived, it asks for the first screen's data and code, then
+ * for the app itself, all at the same time.
+ */
+import { preloadScreenData } from './boot/preload';
+import { loadScreenCode, screenOf } from './boot/screens';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const screen = screenOf(window.location.hash);
+preloadScreenData(screen);
+void import('./boot/render');
+loadScreenCode(screen);

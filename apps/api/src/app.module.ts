@@ -3,7 +3,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { redisConnectionOptions } from '@dsyb/domain';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -55,9 +54,6 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        ...(config.adminDistDir
-          ? [ServeStaticModule.forRoot({ rootPath: config.adminDistDir, exclude: ['/api/{*path}'] })]
-          : []),
         IssuesModule,
         SectionsModule,
         EntriesModule,

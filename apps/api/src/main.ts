@@ -4,8 +4,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
 import helmet from 'helmet';
+import { serveAdmin } from './admin-static';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { loadAppConfig, type AppConfig } from './config/app-config';
@@ -28,10 +28,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
       },
     }),
   );
-  // The admin's files go out gzipped (about 390 KB instead of 1.15 MB before the list is usable);
-  // API answers do not: on the local network they are small or already fast, and gzip would
-  // cost CPU on every autosave.
-  app.use(compression({ filter: (request, response) => !request.path.startsWith('/api/') && compression.filter(request, response) }));
+  if (config.adminDistDir) serveAdmin(app, config.adminDistDir);
   // Same-origin by default (the admin is served by this process); other origins only when listed.
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range'] });
   app.useBodyParser('json', { limit: '12mb' });

@@ -5,11 +5,12 @@ import type { Entry } from '../types';
 import { EntryStatusField, EventDateField } from './entryFields';
 import { EntryRowEditButton } from './EntryShowActions';
 import { entryFilters } from './entryFilters';
+import { ENTRY_LIST } from './entryListQueries';
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 const EntryList = () => (
-  <List filters={entryFilters} sort={{ field: 'updatedAt', order: 'DESC' }} exporter={false}>
+  <List filters={entryFilters} sort={ENTRY_LIST.sort} perPage={ENTRY_LIST.perPage} exporter={false}>
     <DataTable<Entry> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="title" />
       <DataTable.Col source="issueId" disableSort sx={noWrap}>

@@ -2,6 +2,7 @@ import { AutocompleteInput, BooleanInput, ReferenceInput, SearchInput, SelectInp
 import { issueRepresentation } from '../issues/issueFields';
 import type { Issue } from '../types';
 import { entryStatusChoices } from './entryFields';
+import { ISSUE_CHOICES, SECTION_CHOICES } from './entryListQueries';
 
 /**
  * 我创建的: the API reads `createdById: "me"` as the signed-in user. Switched off, the filter is
@@ -13,7 +14,7 @@ const mineOrNobody = (checked: unknown) => (checked ? MINE : '');
 
 export const entryFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="issueId" source="issueId" reference="issues" sort={{ field: 'serialNumber', order: 'DESC' }} alwaysOn>
+  <ReferenceInput key="issueId" source="issueId" reference="issues" sort={ISSUE_CHOICES.sort} perPage={ISSUE_CHOICES.perPage} alwaysOn>
     <AutocompleteInput<Issue>
       optionText={issueRepresentation}
       filterToQuery={search => ({ q: search })}
@@ -25,8 +26,8 @@ export const entryFilters = [
     key="sectionId"
     source="sectionId"
     reference="sections"
-    sort={{ field: 'position', order: 'ASC' }}
-    perPage={100}
+    sort={SECTION_CHOICES.sort}
+    perPage={SECTION_CHOICES.perPage}
     alwaysOn
   >
     <SelectInput optionText="name" />
