@@ -87,6 +87,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       contributors_help: 'Reporters, correspondents and photographers credited; a contributor starts in their usual role, which can be changed',
       repeated_credit: 'The same contributor cannot be credited twice in the same role',
       no_contributors: 'No byline',
+      another_in_issue: 'Another entry in this issue',
     },
     sources: {
       panel_title: 'Source article',
@@ -178,6 +179,16 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       returned_title: 'Returned by the reviewer: change it as asked, then submit it again',
       returned_comment: '%{author} (%{time}): %{comment}',
       returned_no_comment: 'The reviewer returned this entry; see the review comments below.',
+      next_review: {
+        done_approve: 'Approved "%{title}".',
+        done_return: 'Returned "%{title}".',
+        in_issue: 'Next awaiting review in this issue: "%{title}" (%{section}).',
+        oldest_after_issue: 'Nothing else in this issue awaits review; waiting longest: "%{title}".',
+        oldest: 'Waiting longest for review: "%{title}".',
+        none: 'No entries are waiting for review.',
+        open: 'Review the next one',
+        dashboard: 'Back to the dashboard',
+      },
     },
     comments: {
       title: 'Review comments',

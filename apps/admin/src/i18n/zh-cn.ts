@@ -300,6 +300,7 @@ export const applicationMessages = {
       contributors_help: '记者、通讯员、摄影等署名，可添加多位；选定作者后身份按其常用身份填入，可修改',
       repeated_credit: '同一位作者不能以同一身份重复署名',
       no_contributors: '未署名',
+      another_in_issue: '在本期再建一条',
     },
     sources: {
       panel_title: '来稿原文',
@@ -391,6 +392,16 @@ export const applicationMessages = {
       returned_title: '审核退回，请按意见修改后重新提交审核',
       returned_comment: '%{author}（%{time}）：%{comment}',
       returned_no_comment: '审核人退回了这个条目，请查看下方的审核意见。',
+      next_review: {
+        done_approve: '已通过《%{title}》。',
+        done_return: '已退回《%{title}》。',
+        in_issue: '本期下一条待审：《%{title}》（%{section}）。',
+        oldest_after_issue: '本期没有其他待审条目；等候最久的待审条目：《%{title}》。',
+        oldest: '等候最久的待审条目：《%{title}》。',
+        none: '没有待审条目了。',
+        open: '审核下一条',
+        dashboard: '回到首页',
+      },
     },
     comments: {
       title: '审核意见',
