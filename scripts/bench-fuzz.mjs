@@ -1,6 +1,9 @@
 // `npm run bench:fuzz`: sends FUZZ_REQUESTS (default 10,000) malformed or random requests
 // across every endpoint in the OpenAPI document, as admin, editor, reviewer and anonymous,
 // and reports any 5xx (must be 0) with samples. Deterministic for a given FUZZ_SEED.
+// A quarter of the requests are shaped on purpose rather than random: entry credits
+// (`contributors: [{contributorId, role}]`, valid and broken) on create and update, and the
+// entries list's filters `createdById` ("me", a user's id, bad values) and `issueId: null`.
 import { benchStack, client } from './bench-http.mjs';
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10000);
@@ -46,24 +49,118 @@ function randomQuery() {
 }
 
 const ids = [];
+/** Ids by resource, for requests that are well-formed except for what is being tried. */
+const idsOf = { issues: [], entries: [], sections: [], users: [], contributors: [] };
+
+const ROLES = ['reporter', 'correspondent', 'photographer'];
+const BAD_IDS = ['', 'me', 'ME', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; DROP TABLE users; --", 123, -1, true, null, [], {}, ['me'], { $ne: null }, '9'.repeat(400), '\u0000'];
+
+/** One credit: valid, or broken in one way (unknown person, bad role, missing or extra fields, wrong types). */
+function randomCredit() {
+  const contributorId = () => (idsOf.contributors.length ? pick(idsOf.contributors) : '00000000-0000-4000-8000-000000000000');
+  switch (Math.floor(random() * 9)) {
+    case 0: case 1: case 2: return { contributorId: contributorId(), role: pick(ROLES) };
+    case 3: return { contributorId: pick(BAD_IDS), role: pick(ROLES) };
+    case 4: return { contributorId: contributorId(), role: pick(['', 'editor', 'REPORTER', null, 1, ['reporter'], '记者']) };
+    case 5: return { contributorId: contributorId() };
+    case 6: return { role: pick(ROLES) };
+    case 7: return { contributorId: contributorId(), role: pick(ROLES), [pick(FIELDS)]: randomValue(2) };
+    default: return pick([null, 'x', 1, [], randomValue(2)]);
+  }
+}
+
+/** The `contributors` field: a list of credits (duplicates and long lists included), or not a list at all. */
+function randomContributors() {
+  const kind = random();
+  if (kind < 0.1) return pick([null, 'x', 1, {}, { contributorId: pick(idsOf.contributors.length ? idsOf.contributors : ['x']), role: 'reporter' }]);
+  if (kind < 0.2) {
+    const credit = randomCredit();
+    return [credit, credit];
+  }
+  if (kind < 0.25) return Array.from({ length: 200 + Math.floor(random() * 2000) }, randomCredit);
+  return Array.from({ length: Math.floor(random() * 5) }, randomCredit);
+}
+
+/** The entries list's filters as the admin sends them, plus what a hand-written URL might. */
+function randomEntryFilter() {
+  const filter = {};
+  const kind = random();
+  if (kind < 0.45) filter.createdById = random() < 0.5 ? pick(['me', ...idsOf.users]) : pick(BAD_IDS);
+  else if (kind < 0.75) filter.issueId = random() < 0.7 ? null : pick(['null', [null], [], '', ...idsOf.issues.slice(0, 3)]);
+  else {
+    filter.createdById = pick(['me', ...idsOf.users, ...BAD_IDS]);
+    filter.issueId = null;
+  }
+  if (random() < 0.4) filter.status = pick(['draft', 'submitted', 'approved', 'changes_requested', 'x']);
+  if (random() < 0.2) filter.q = pick(STRINGS);
+  return filter;
+}
+
+/** A request of one of the shapes above, for the role given. */
+async function shapedRequest(request, token) {
+  const kind = random();
+  if (kind < 0.4) {
+    const query = [`filter=${encodeURIComponent(JSON.stringify(randomEntryFilter()))}`];
+    if (random() < 0.5) query.push(`sort=${encodeURIComponent(JSON.stringify([pick(['updatedAt', 'title', 'createdById', 'issueId']), pick(['ASC', 'DESC'])]))}`);
+    if (random() < 0.5) query.push(`range=${encodeURIComponent(JSON.stringify([0, Math.floor(random() * 50)]))}`);
+    return { shape: 'entries list filter', method: 'GET', route: `/api/entries?${query.join('&')}`, options: { token } };
+  }
+  if (kind < 0.7) {
+    const body = {
+      title: `模糊测试条目${Math.floor(random() * 1e6)}`,
+      sectionId: pick(idsOf.sections.length ? idsOf.sections : ['x']),
+      issueId: random() < 0.5 ? null : pick([...idsOf.issues, 'x']),
+      eventDate: '2020-09-10',
+      bodyText: '9月10日，模糊测试。',
+      contributors: randomContributors(),
+    };
+    return { shape: 'entry create contributors', method: 'POST', route: '/api/entries', options: { token, body } };
+  }
+  const id = pick(idsOf.entries.length ? idsOf.entries : ['x']);
+  let version = Math.floor(random() * 5);
+  if (random() < 0.6) version = (await request('GET', `/api/entries/${id}`, { token })).body?.version ?? version;
+  return { shape: 'entry update contributors', method: 'PUT', route: `/api/entries/${id}`, options: { token, body: { version, contributors: randomContributors() } } };
+}
+
 const stack = await benchStack('fuzz');
 try {
   const request = client(stack.baseUrl);
   const login = async (username) => (await request('POST', '/api/auth/login', { body: { username, password: 'demo12345' } })).body?.accessToken;
   const tokens = { admin: await login('admin'), editor: await login('editor'), reviewer: await login('reviewer'), anonymous: undefined };
   const document = (await request('GET', '/api/docs-json')).body;
-  for (const resource of ['issues', 'entries', 'sections', 'recipients', 'users', 'renditions']) {
+  for (const resource of ['issues', 'entries', 'sections', 'recipients', 'users', 'renditions', 'contributors']) {
     const rows = (await request('GET', `/api/${resource}?range=[0,20]`, { token: tokens.admin })).body;
     if (Array.isArray(rows)) ids.push(...rows.map((row) => row.id));
+    if (Array.isArray(rows) && resource in idsOf) idsOf[resource].push(...rows.map((row) => row.id));
   }
   const operations = Object.entries(document.paths).flatMap(([route, methods]) => Object.keys(methods).map((method) => ({ route, method: method.toUpperCase() })));
 
   const statuses = {};
+  const shapes = {};
   const failures = [];
   let sent = 0;
   async function fuzzer() {
     while (sent < TOTAL) {
       sent += 1;
+      if (random() < 0.25) {
+        const role = pick(['admin', 'editor', 'editor', 'reviewer', 'anonymous']);
+        const shaped = await shapedRequest(request, tokens[role]);
+        let response;
+        try {
+          response = await request(shaped.method, shaped.route, shaped.options);
+        } catch (error) {
+          failures.push({ method: shaped.method, route: shaped.route, error: String(error) });
+          continue;
+        }
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        const counts = (shapes[shaped.shape] ??= {});
+        counts[response.status] = (counts[response.status] ?? 0) + 1;
+        if (response.status >= 500) failures.push({ method: shaped.method, route: shaped.route.slice(0, 300), role, body: JSON.stringify(shaped.options.body)?.slice(0, 300), status: response.status, answer: response.text.slice(0, 300) });
+        // Entries the fuzzer created are drafts: updating their credits reaches the save itself.
+        if (response.status === 201 && response.body?.id) idsOf.entries.push(response.body.id);
+        if (response.status === 401 && role !== 'anonymous') tokens[role] = await login(role);
+        continue;
+      }
       const operation = pick(operations);
       const route = operation.route.replace(/\{[^}]+\}/g, () => encodeURIComponent(randomId().toWellFormed())) + (operation.method === 'GET' ? randomQuery() : '');
       const role = pick(['admin', 'admin', 'editor', 'reviewer', 'anonymous']);
@@ -89,7 +186,7 @@ try {
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, fuzzer));
   const serverErrors = failures.length;
-  console.log(JSON.stringify({ requests: sent, operations: operations.length, statuses, serverErrors, samples: failures.slice(0, 10) }, null, 2));
+  console.log(JSON.stringify({ requests: sent, operations: operations.length, statuses, shapes, serverErrors, samples: failures.slice(0, 10) }, null, 2));
   process.exitCode = serverErrors === 0 ? 0 : 1;
 } finally {
   await stack.stop();

@@ -4,15 +4,18 @@ import { CurrentIssuePanels } from './CurrentIssuePanel';
 import { LatestRenditions } from './LatestRenditions';
 import { MyTasks } from './MyTasks';
 import { OpenIssues } from './OpenIssues';
+import { useDashboardRefresh } from './useDashboardRefresh';
 
 /**
  * 首页: the issues the user's role works on (an editor's issue being compiled, a reviewer's to
  * review or release) and what to do next with each, the user's own tasks, the issues still open
- * and the latest PDFs. Every item opens the page where its work is done.
+ * and the latest PDFs. Every item opens the page where its work is done. It stays current by
+ * itself (on focus, and every minute while visible).
  */
 const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
+  useDashboardRefresh();
   return (
     <Box sx={{ py: 2 }} data-testid="dashboard">
       <Title title="ra.page.dashboard" />

@@ -8,7 +8,8 @@ export function entriesListPath(filter: { issueId?: string; sectionId?: string; 
 export const issuePath = (id: string, tab?: 'assembly' | 'renditions') => `/issues/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;
 export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}/show`;
 /**
- * A new entry already placed in an issue. The issue travels in the address (react-admin's
- * `?source=` prefill), so reloading the form keeps it.
+ * A new entry already placed in an issue (and, from an entry of it, in that entry's section).
+ * They travel in the address (react-admin's `?source=` prefill), so reloading the form keeps them.
  */
-export const newEntryInIssuePath = (issueId: string) => `/entries/create?source=${encodeURIComponent(JSON.stringify({ issueId }))}`;
+export const newEntryInIssuePath = (issueId: string, sectionId?: string) =>
+  `/entries/create?source=${encodeURIComponent(JSON.stringify(sectionId ? { issueId, sectionId } : { issueId }))}`;

@@ -6,6 +6,8 @@ import { SourcePanel } from '../sources/SourcePanel';
 import type { Entry } from '../types';
 import { EntryBodyField } from './EntryBodyField';
 import { EntryComments } from './EntryComments';
+import { NextReviewOffer } from '../workflow/NextReviewOffer';
+import { ReviewOutcomeProvider } from '../workflow/ReviewOutcome';
 import { EntryShowActions } from './EntryShowActions';
 import { EntryStatusNotice } from './EntryStatusNotice';
 import { EntryBylineField, EntryStatusField, EventDateField } from './entryFields';
@@ -17,9 +19,15 @@ const EntryHistory = lazy(() => import('./EntryHistory'));
 /**
  * Two tabs: the entry as it reads now (with the review buttons above it and the review
  * comments below), and its history of versions, which has a URL of its own:
- * /entries/:id/show/history.
+ * /entries/:id/show/history. After a review the page offers the next entry awaiting one.
  */
 const EntryShow = () => (
+  <ReviewOutcomeProvider>
+    <EntryShowView />
+  </ReviewOutcomeProvider>
+);
+
+const EntryShowView = () => (
   <Show actions={<EntryShowActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="app.entries.tab_text">
@@ -39,6 +47,7 @@ const EntryOverview = (_props: { label?: false }) => {
   const issueState = useEntryIssueState(record);
   return (
     <Box sx={{ p: { xs: 0, md: 1 } }}>
+      {record ? <NextReviewOffer entry={record} /> : null}
       <TextField source="title" variant="h5" component="h2" sx={{ display: 'block', mb: 2 }} />
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
         <Labeled>

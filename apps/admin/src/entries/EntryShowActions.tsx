@@ -1,24 +1,40 @@
-import { EditButton, TopToolbar, useRecordContext, useReference } from 'react-admin';
+import PostAdd from '@mui/icons-material/PostAdd';
+import { Button, EditButton, Link, TopToolbar, useRecordContext, useReference } from 'react-admin';
+import { newEntryInIssuePath } from '../dashboard/paths';
 import type { Entry, Issue } from '../types';
 import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
+import { useReviewOutcome } from '../workflow/ReviewOutcome';
 import { useRoles } from '../workflow/useRoles';
-import { canEditEntry } from '../workflow/workflowActions';
+import { canEditEntry, canEditIssue } from '../workflow/workflowActions';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /**
  * The review buttons the user may press on this entry now, and 编辑 while its wording may be
  * changed (not while a reviewer is reading it, nor once its issue is signed off or published).
+ * A review given here is told to the page, which then offers the next entry to review. An
+ * editor writing an issue finds 在本期再建一条 here: a new entry in the same issue and section.
  */
 export const EntryShowActions = () => {
   const entry = useRecordContext<Entry>();
   const issueState = useEntryIssueState(entry);
   const roles = useRoles();
+  const { setOutcome } = useReviewOutcome();
   if (!entry) return <TopToolbar />;
   const editable = issueState !== undefined && canEditEntry(entry.status, issueState, roles);
+  const addsToIssue = entry.issueId && issueState && canEditIssue(issueState, roles);
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
-      <EntryWorkflowButtons entry={entry} issueState={issueState} />
+      <EntryWorkflowButtons
+        entry={entry}
+        issueState={issueState}
+        onDone={action => setOutcome(action === 'approve' || action === 'return' ? { entryId: entry.id, action } : undefined)}
+      />
       {editable ? <EditButton /> : null}
+      {addsToIssue ? (
+        <Button component={Link} to={newEntryInIssuePath(entry.issueId!, entry.sectionId)} label="app.entries.another_in_issue" data-testid="another-in-issue">
+          <PostAdd />
+        </Button>
+      ) : null}
     </TopToolbar>
   );
 };

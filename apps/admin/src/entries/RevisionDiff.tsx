@@ -1,23 +1,46 @@
 import { Box, Paper, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime, formatEventDate } from '../formatDate';
 import type { EntryRevision, Section } from '../types';
-import { paragraphLines } from './bodyText';
+import { bodyPlainText, paragraphLines } from './bodyText';
+import { FigureDiff } from './FigureDiff';
+import { bodyFigures, figureChanges, withoutFigures, type BodyFigure } from './figureChanges';
 import { DiffLegend, TextDiff } from './TextDiff';
 
-/** Whether two versions say different things (a workflow step saves a version with the same wording). */
+/** A version's photos, read once per version (a body with photos is megabytes of HTML). */
+const figuresRead = new WeakMap<EntryRevision, BodyFigure[]>();
+function figuresOf(revision: EntryRevision): BodyFigure[] {
+  let figures = figuresRead.get(revision);
+  if (!figures) {
+    figures = bodyFigures(revision.bodyHtml ?? '');
+    figuresRead.set(revision, figures);
+  }
+  return figures;
+}
+
+/** The body's text without the photos' captions, which the photos' part of the comparison shows. */
+const bodyTextOf = (revision: EntryRevision) => (revision.bodyHtml ? bodyPlainText(withoutFigures(revision.bodyHtml)) : paragraphLines(revision.bodyText));
+
+/**
+ * Whether two versions say or show different things (a workflow step saves a version with the
+ * same wording): the text, date, section, or a photo added, removed, replaced or re-captioned.
+ */
 export function wordingDiffers(a: EntryRevision, b: EntryRevision): boolean {
   return (
     a.title !== b.title ||
     a.bodyText !== b.bodyText ||
     a.eventDate !== b.eventDate ||
     a.eventDatePrecision !== b.eventDatePrecision ||
-    a.sectionId !== b.sectionId
+    a.sectionId !== b.sectionId ||
+    figureChanges(figuresOf(a), figuresOf(b)).length > 0
   );
 }
 
-/** Two versions side by side in one text: title and body compared character by character, then date and section. */
+/**
+ * Two versions side by side in one text: title and body compared character by character, then
+ * date and section, then the photos (added, removed, replaced, captions changed).
+ */
 export const RevisionDiff = ({ older, newer }: { older: EntryRevision; newer: EntryRevision }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -30,6 +53,7 @@ export const RevisionDiff = ({ older, newer }: { older: EntryRevision; newer: En
       time: formatDateTime(revision.createdAt, locale),
     });
   const date = (revision: EntryRevision) => formatEventDate(revision.eventDate, revision.eventDatePrecision, locale);
+  const figures = useMemo(() => figureChanges(figuresOf(older), figuresOf(newer)), [older, newer]);
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="revision-diff">
@@ -57,8 +81,13 @@ export const RevisionDiff = ({ older, newer }: { older: EntryRevision; newer: En
           </Part>
         ) : null}
         <Part label={translate('resources.entries.fields.bodyText')}>
-          <TextDiff before={paragraphLines(older.bodyText)} after={paragraphLines(newer.bodyText)} serif testId="diff-body" />
+          <TextDiff before={bodyTextOf(older)} after={bodyTextOf(newer)} serif testId="diff-body" />
         </Part>
+        {figures.length > 0 ? (
+          <Part label={translate('app.history.figures.title')}>
+            <FigureDiff changes={figures} />
+          </Part>
+        ) : null}
       </Stack>
     </Paper>
   );

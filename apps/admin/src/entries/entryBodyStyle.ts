@@ -16,6 +16,8 @@ export const entryBodySx = {
   '& figure': { position: 'relative', mx: 0, my: 2, textAlign: 'center' },
   '& figure img': { display: 'block', mx: 'auto', maxWidth: '100%', maxHeight: '28rem', height: 'auto' },
   '& figcaption': { mt: 1, fontFamily: sans, fontSize: '0.9rem', lineHeight: 1.6, textAlign: 'center', textIndent: 0 },
+  // A caption prints in one weight (libs/rich-text): bold kept by bodies stored before captions were plain text is not shown.
+  '& figcaption strong, & figcaption b': { fontWeight: 'inherit' },
 } as const;
 
 /** The parts of a figure only the editor shows (EntryBodyFigure): selection, delete button, caption field. */

@@ -4,7 +4,7 @@ import { contentRange, parseListQuery, type ListSpec } from './list-query';
 const spec: ListSpec = {
   sortable: ['title', 'eventDate'],
   defaultSort: ['eventDate', 'desc'],
-  filters: { id: 'ids', q: 'string', active: 'boolean' },
+  filters: { id: 'ids', q: 'string', active: 'boolean', year: 'number' },
 };
 const ID = '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
@@ -46,4 +46,8 @@ it('names the parameter and the field in every refusal', () => {
   expect(messageOf(() => parseListQuery({ filter: '{"active":"yes"}' }, spec))).toContain('active');
   expect(messageOf(() => parseListQuery({ filter: '{"id":"42"}' }, spec))).toContain('UUID');
   expect(messageOf(() => parseListQuery({ sort: ['["title","ASC"]', '["title","DESC"]'] }, spec))).toContain('sort');
+  expect(messageOf(() => parseListQuery({ filter: '{"year":1e308}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
+  expect(messageOf(() => parseListQuery({ filter: '{"year":2020.5}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
+  expect(parseListQuery({ filter: '{"year":2020}' }, spec).filter).toEqual({ year: 2020 });
+  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\u0000' }) }, spec))).toBe('参数 filter 的字段 q 不能包含空字符（\\u0000）');
 });

@@ -22,7 +22,7 @@ export interface ListQuery<TFilter> {
 export interface ListSpec {
   sortable: readonly string[];
   defaultSort: [string, 'asc' | 'desc'];
-  /** Allowed filter keys and the JSON type of their value ('id' accepts a string array too). */
+  /** Allowed filter keys and the JSON type of their value ('id' accepts a string array too; 'number' is a 32-bit integer). */
   filters: Record<string, 'string' | 'number' | 'boolean' | 'ids'>;
   /** Filters where `null` means "has none" (e.g. entries in no issue); elsewhere null is ignored. */
   nullable?: readonly string[];
@@ -85,6 +85,10 @@ export function parseListQuery<TFilter extends object>(input: ListQueryInput, sp
         ? (Array.isArray(value) ? value : [value]).every((item) => typeof item === 'string' && UUID_PATTERN.test(item))
         : typeof value === type;
     if (!ok) throw invalid(`参数 filter 的字段 ${key} ${type === 'ids' ? '应为 UUID 或 UUID 数组' : '类型不正确'}`);
+    // Number filters are whole numbers that fit PostgreSQL's integer (a year, a serial number).
+    if (typeof value === 'number' && !(Number.isInteger(value) && Math.abs(value) <= 2_147_483_647)) throw invalid(`参数 filter 的字段 ${key} 应为整数`);
+    // PostgreSQL text cannot hold NUL: refused here, or the query fails in the database.
+    if (typeof value === 'string' && value.includes('\u0000')) throw invalid(`参数 filter 的字段 ${key} 不能包含空字符（\\u0000）`);
     filter[key] = value;
   }
   return { sortField, sortOrder, skip, take, filter: filter as Partial<TFilter> };

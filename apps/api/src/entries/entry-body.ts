@@ -11,8 +11,21 @@ const ALLOWED = {
   allowedSchemes: ['data', 'https', 'http'],
 };
 
+/**
+ * A caption is plain text: the PDF prints it so (libs/rich-text keeps no bold in a figure) and
+ * the editor edits it so (EntryBodyFigure's caption field). Markup in it is dropped here, so that
+ * what is stored, shown, edited again and printed are the same words in the same weight; a line
+ * or paragraph break inside becomes a space, as the PDF prints it.
+ */
+function plainCaptions(html: string): string {
+  return html.replace(/<figcaption>([\s\S]*?)<\/figcaption>/g, (_whole, inner: string) => {
+    const text = inner.replace(/<br\s*\/?>|<\/(p|li)>/g, ' ').replace(/<(?!img\b)[^>]*>/g, '');
+    return `<figcaption>${text}</figcaption>`;
+  });
+}
+
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, ALLOWED);
+  return plainCaptions(sanitizeHtml(html, ALLOWED));
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

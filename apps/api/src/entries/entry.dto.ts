@@ -1,6 +1,6 @@
 import { IsIsoDate } from '../common/is-iso-date';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 const PRECISIONS = ['day', 'month'] as const;
 const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
@@ -25,8 +25,11 @@ export class CreateEntryDto {
   @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;
   @IsOptional() @IsInt() @Min(0) @Max(100000) position?: number;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() sourceId?: string | null;
-  /** The entry's contributors with their roles; replaces the set (omit to leave it as it is). */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EntryContributorDto) contributors?: EntryContributorDto[];
+  /**
+   * The entry's contributors with their roles; replaces the set (omit to leave it as it is).
+   * Each credit must be an object: ValidateNested alone lets a list inside the list through.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => EntryContributorDto) contributors?: EntryContributorDto[];
 }
 
 export class UpdateEntryDto {
@@ -41,6 +44,9 @@ export class UpdateEntryDto {
   @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;
   @IsOptional() @IsInt() @Min(0) @Max(100000) position?: number;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() sourceId?: string | null;
-  /** The entry's contributors with their roles; replaces the set (omit to leave it as it is). */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EntryContributorDto) contributors?: EntryContributorDto[];
+  /**
+   * The entry's contributors with their roles; replaces the set (omit to leave it as it is).
+   * Each credit must be an object: ValidateNested alone lets a list inside the list through.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => EntryContributorDto) contributors?: EntryContributorDto[];
 }
