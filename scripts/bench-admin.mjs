@@ -12,8 +12,9 @@
 //               box as soon as the rows are seen: `keySentMs` when the browser received it (this
 //               includes the driver's own delay) and `keyHandledMs` when the page had it.
 //               `mainThreadCpuMs` is the renderer main thread's CPU time until interactive, from
-//               a Chromium trace: on a shared machine the wall times include waiting for a CPU,
-//               this does not. JavaScript is counted from the page's Resource Timing: the files
+//               a Chromium trace of up to 5 further loads (tracing slows the page, so the timed
+//               loads are not traced): on a shared machine the wall times include waiting for a
+//               CPU, this does not. JavaScript is counted from the page's Resource Timing: the files
 //               that finished before interactive (`initialJs`) and all the page fetched until the
 //               network was quiet (`allJsLoaded`), as transferred (`transferredBytes`, compressed
 //               only when the server compresses) and as they weigh gzip-compressed (`gzipBytes`,
@@ -25,9 +26,9 @@
 //               `roundTripMs` is the click (the event's timestamp) to the frame after the
 //               notification entered the DOM; `putMs` the PUT's own time in the browser's network
 //               timing; `clickToPutStartMs` and `putEndToNotificationMs` the parts before and after
-//               it (after it the admin renders the entry's page, redirect="show");
-//               `mainThreadCpuMs` the main thread's CPU time from click to notification. One
-//               untimed first save (`firstSaveMs`, reported apart) loads what a save needs the
+//               it (the notification shows, then the admin draws the entry's page);
+//               `mainThreadCpuMs` the main thread's CPU time from click to notification, from up
+//               to 5 further saves that are traced. One untimed first save (`firstSaveMs`, reported apart) loads what a save needs the
 //               first time. `lastRunTimeline` lists the last run's requests and long tasks.
 //
 // `--smoke` does one run of each (no untimed load), to check the script still works after a UI
@@ -165,6 +166,8 @@ function quietAfter(from, longTasks) {
 }
 
 const TRACE = process.env.BENCH_TRACE !== '0';
+// Tracing slows the page: the timed runs are not traced; the CPU figures come from as many more runs that are.
+const CPU_RUNS = SMOKE ? 1 : Math.min(RUNS, 5);
 // RunTask (each main-thread task, with its thread time) is in the disabled-by-default category.
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 
@@ -214,7 +217,7 @@ async function networkQuiet(page, quietMs = 1000, timeoutMs = 15000) {
   }
 }
 
-async function firstLoad(browser, baseUrl, session) {
+async function firstLoad(browser, baseUrl, session, trace = false) {
   const context = await newContext(browser, baseUrl, session);
   try {
     await context.addInitScript(firstLoadProbe, { row: ROW, search: SEARCH });
@@ -227,13 +230,13 @@ async function firstLoad(browser, baseUrl, session) {
       const url = new URL(response.url());
       if (url.pathname.endsWith('.js')) encodings.set(url.pathname, response.headers()['content-encoding'] ?? null);
     });
-    if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(new URL('/#/entries', baseUrl).toString(), { waitUntil: 'commit' });
     await page.locator(ROW).first().waitFor({ state: 'visible' });
     // As soon as the rows are there, a key into the search box: it lands once the page takes input.
     await page.locator(SEARCH).press('a');
     await page.waitForFunction(() => window.__bench.inputAt !== null && window.__bench.rowsVisibleAt !== null);
-    const trace = TRACE ? await browser.stopTracing() : null;
+    const traced = trace ? await browser.stopTracing() : null;
     await networkQuiet(page);
     const probe = await page.evaluate(() => ({
       ...window.__bench,
@@ -243,7 +246,7 @@ async function firstLoad(browser, baseUrl, session) {
     if (errors.length) throw new Error(`the admin threw while loading: ${errors.join('; ')}`);
     // Long tasks from the key's own handling (the search filter) are not the load's.
     const interactiveAt = quietAfter(probe.rowsVisibleAt, probe.longTasks.filter(([start]) => probe.keySentAt === null || start < probe.keySentAt));
-    const cpuMs = mainThreadCpuMs(trace, 'bench:rows-visible', probe.rowsVisibleAt, 0, interactiveAt);
+    const cpuMs = mainThreadCpuMs(traced, 'bench:rows-visible', probe.rowsVisibleAt, 0, interactiveAt);
     const js = probe.resources.filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
     const sum = (entries) => ({
       files: entries.length,
@@ -303,7 +306,7 @@ async function saveRuns(browser, baseUrl, request) {
       if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
     });
 
-    async function saveOnce(run) {
+    async function saveOnce(run, trace = false) {
       await page.goto(new URL(`/#/entries/${entryId}/edit`, baseUrl).toString());
       const current = (await request('GET', `/api/entries/${entryId}`, { token })).body;
       const title = page.locator('input[name="title"]');
@@ -318,7 +321,7 @@ async function saveRuns(browser, baseUrl, request) {
       await page.keyboard.type('。');
       await page.evaluate(saveProbe, `/api/entries/${entryId}`);
       const before = puts.length;
-      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForFunction(() => window.__saveBench?.notifiedAt !== null && window.__saveBench?.notifiedAt !== undefined).catch(async (error) => {
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -326,7 +329,7 @@ async function saveRuns(browser, baseUrl, request) {
         const state = await page.evaluate(() => JSON.stringify(window.__saveBench));
         throw new Error(`no success notification after 保存 (probe ${state}; refused API calls: ${failures.join(', ') || 'none'}; screenshot in ${ARTIFACTS}): ${error.message}`);
       });
-      const trace = TRACE ? await browser.stopTracing() : null;
+      const traced = trace ? await browser.stopTracing() : null;
       const probe = await page.evaluate(() => window.__saveBench);
       const saved = (await request('GET', `/api/entries/${entryId}`, { token })).body;
       if (!probe.message?.includes(SAVED_MESSAGE)) throw new Error(`the notification after 保存 was not the success one: ${probe.message}`);
@@ -340,8 +343,8 @@ async function saveRuns(browser, baseUrl, request) {
         clickToPutStartMs: probe.putStartAt === null ? null : probe.putStartAt - probe.clickAt,
         putEndToNotificationMs: probe.putEndAt === null ? null : probe.notifiedAt - probe.putEndAt,
         putEndToEntryPageMs: probe.putEndAt === null || probe.entryPageAt === null ? null : probe.entryPageAt - probe.putEndAt,
-        mainThreadCpuMs: mainThreadCpuMs(trace, 'bench:save-click', probe.clickMarkAt, probe.clickAt, probe.notifiedAt),
-        afterPutCpuMs: probe.putEndAt === null ? null : mainThreadCpuMs(trace, 'bench:save-click', probe.clickMarkAt, probe.putEndAt, probe.notifiedAt),
+        mainThreadCpuMs: mainThreadCpuMs(traced, 'bench:save-click', probe.clickMarkAt, probe.clickAt, probe.notifiedAt),
+        afterPutCpuMs: probe.putEndAt === null ? null : mainThreadCpuMs(traced, 'bench:save-click', probe.clickMarkAt, probe.putEndAt, probe.notifiedAt),
         message: probe.message,
         // What happened between the click and the notification, in ms from the click.
         timeline: {
@@ -356,8 +359,10 @@ async function saveRuns(browser, baseUrl, request) {
     const first = await saveOnce(0);
     const runs = [];
     for (let run = 1; run <= RUNS; run += 1) runs.push(await saveOnce(run));
+    const traced = [];
+    if (TRACE) for (let run = 1; run <= CPU_RUNS; run += 1) traced.push(await saveOnce(RUNS + run, true));
     if (errors.length) throw new Error(`the admin threw while saving: ${errors.join('; ')}`);
-    return { entryId, first, runs };
+    return { entryId, first, runs, traced };
   } finally {
     await context.close();
   }
@@ -383,6 +388,8 @@ try {
   if (!SMOKE) await firstLoad(browser, stack.baseUrl, admin);
   const loads = [];
   for (let run = 0; run < RUNS; run += 1) loads.push(await firstLoad(browser, stack.baseUrl, admin));
+  const tracedLoads = [];
+  if (TRACE) for (let run = 0; run < CPU_RUNS; run += 1) tracedLoads.push(await firstLoad(browser, stack.baseUrl, admin, true));
   const saves = await saveRuns(browser, stack.baseUrl, request);
 
   const last = loads.at(-1);
@@ -403,7 +410,8 @@ try {
       keySentMs: stats(loads.map((load) => load.keySentMs)),
       keyHandledMs: stats(loads.map((load) => load.keyHandledMs)),
       longTasksBeforeInteractive: stats(loads.map((load) => load.longTasksBeforeInteractive)),
-      mainThreadCpuMs: TRACE ? stats(loads.map((load) => load.mainThreadCpuMs).filter((value) => value !== null)) : null,
+      mainThreadCpuMs: TRACE ? stats(tracedLoads.map((load) => load.mainThreadCpuMs).filter((value) => value !== null)) : null,
+      interactiveMsWhileTraced: TRACE ? stats(tracedLoads.map((load) => load.interactiveMs)) : null,
       domContentLoadedMs: stats(loads.map((load) => load.domContentLoadedMs)),
       rowsShown: last.rows,
       apiRequestsBeforeInteractive: last.apiRequestsBeforeInteractive,
@@ -422,8 +430,8 @@ try {
       putMs: stats(saves.runs.map((run) => run.putMs).filter((value) => value !== null)),
       clickToPutStartMs: stats(saves.runs.map((run) => run.clickToPutStartMs).filter((value) => value !== null)),
       putEndToNotificationMs: stats(saves.runs.map((run) => run.putEndToNotificationMs).filter((value) => value !== null)),
-      mainThreadCpuMs: TRACE ? stats(saves.runs.map((run) => run.mainThreadCpuMs).filter((value) => value !== null)) : null,
-      putEndToNotificationCpuMs: TRACE ? stats(saves.runs.map((run) => run.afterPutCpuMs).filter((value) => value !== null)) : null,
+      mainThreadCpuMs: TRACE ? stats(saves.traced.map((run) => run.mainThreadCpuMs).filter((value) => value !== null)) : null,
+      putEndToNotificationCpuMs: TRACE ? stats(saves.traced.map((run) => run.afterPutCpuMs).filter((value) => value !== null)) : null,
       lastRunTimeline: saves.runs.at(-1).timeline,
       putEndToEntryPageMs: stats(saves.runs.map((run) => run.putEndToEntryPageMs).filter((value) => value !== null)),
     },

@@ -6,7 +6,8 @@
 import { preloadScreenData } from './boot/preload';
 import { loadScreenCode, screenOf } from './boot/screens';
 
+// The app's code first: it is the largest download and the first thing the screen waits for.
 const screen = screenOf(window.location.hash);
-preloadScreenData(screen);
 void import('./boot/render');
 loadScreenCode(screen);
+preloadScreenData(screen);
