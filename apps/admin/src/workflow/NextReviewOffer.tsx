@@ -35,38 +35,23 @@ const NextReview = ({ entry, action }: { entry: Pick<Entry, 'id' | 'issueId' | '
   const elsewhere = inIssue ? undefined : oldest?.find(candidate => candidate.id !== entry.id);
   const next = inIssue ? { id: inIssue.entry.id, title: inIssue.entry.title } : elsewhere;
 
-  if (!next) {
-    return (
-      <Alert
-        severity="success"
-        role="status"
-        sx={{ mb: 2, alignItems: 'center' }}
-        data-testid="next-review"
-        action={
-          <Button component={Link} to="/" size="small" startIcon={<Home />} sx={{ whiteSpace: 'nowrap' }}>
-            {translate('app.workflow.next_review.dashboard')}
-          </Button>
-        }
-      >
-        {done} {translate('app.workflow.next_review.none')}
-      </Alert>
-    );
-  }
-  const where = inIssue
-    ? translate('app.workflow.next_review.in_issue', { title: next.title, section: inIssue.sectionName })
-    : translate(issueId ? 'app.workflow.next_review.oldest_after_issue' : 'app.workflow.next_review.oldest', { title: next.title });
+  const where = !next
+    ? translate('app.workflow.next_review.none')
+    : inIssue
+      ? translate('app.workflow.next_review.in_issue', { title: next.title, section: inIssue.sectionName })
+      : translate(issueId ? 'app.workflow.next_review.oldest_after_issue' : 'app.workflow.next_review.oldest', { title: next.title });
+  // The way on: the next entry, or back to the dashboard when none is left.
+  const onward = next ? (
+    <Button component={Link} to={entryPath(next.id)} variant="contained" size="small" endIcon={<ArrowForward />} sx={{ whiteSpace: 'nowrap' }}>
+      {translate('app.workflow.next_review.open')}
+    </Button>
+  ) : (
+    <Button component={Link} to="/" size="small" startIcon={<Home />} sx={{ whiteSpace: 'nowrap' }}>
+      {translate('app.workflow.next_review.dashboard')}
+    </Button>
+  );
   return (
-    <Alert
-      severity="info"
-      role="status"
-      sx={{ mb: 2, alignItems: 'center' }}
-      data-testid="next-review"
-      action={
-        <Button component={Link} to={entryPath(next.id)} variant="contained" size="small" endIcon={<ArrowForward />} sx={{ whiteSpace: 'nowrap' }}>
-          {translate('app.workflow.next_review.open')}
-        </Button>
-      }
-    >
+    <Alert severity={next ? 'info' : 'success'} role="status" sx={{ mb: 2, alignItems: 'center' }} data-testid="next-review" action={onward}>
       {done} {where}
     </Alert>
   );
