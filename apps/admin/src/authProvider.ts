@@ -1,7 +1,7 @@
 import { fetchUtils, HttpError, type AuthProvider } from 'react-admin';
 import { canAccess } from './access';
 import { API_URL, httpClient, serverMessage } from './httpClient';
-import { clearSession, isTokenExpired, readSession, saveSession, saveUser } from './session';
+import { clearSession, liveSession, readSession, saveSession, saveUser } from './session';
 import type { User } from './types';
 
 interface LoginResponse {
@@ -39,8 +39,7 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    const session = readSession();
-    if (!session || isTokenExpired(session.token)) {
+    if (!liveSession()) {
       clearSession();
       throw new Error('ra.auth.auth_check_error');
     }

@@ -20,6 +20,12 @@ export function readSession(): Session | undefined {
   }
 }
 
+/** The stored session while its token has not expired. */
+export function liveSession(now: number = Date.now()): Session | undefined {
+  const session = readSession();
+  return session && !isTokenExpired(session.token, now) ? session : undefined;
+}
+
 export function saveSession(token: string, user: User): void {
   localStorage.setItem(TOKEN_KEY, token);
   localStorage.setItem(USER_KEY, JSON.stringify(user));

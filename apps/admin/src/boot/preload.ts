@@ -8,7 +8,7 @@
  */
 import { API_URL } from '../apiUrl';
 import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
-import { isTokenExpired, readSession } from '../session';
+import { liveSession } from '../session';
 import type { View } from './screens';
 
 /** What fetchUtils.fetchJson answers, which ra-data-simple-rest reads. */
@@ -101,8 +101,8 @@ function preloadReferences(rows: unknown, token: string): void {
 
 /** Starts the requests the screen will make first, for a signed-in user. */
 export function preloadScreenData(screen: { resource: string; view: View } | undefined): void {
-  const session = readSession();
-  if (!session || isTokenExpired(session.token)) return;
+  const session = liveSession();
+  if (!session) return;
   const { token } = session;
   void preload(`${API_URL}/auth/me`, token);
   if (screen?.resource === 'entries' && screen.view === 'list' && !window.location.hash.includes('?')) {
