@@ -234,7 +234,7 @@ describe('a new user assembles and publishes the next issue from the dashboard',
     await goHome(page);
     const current = await panel(page, 98);
     let step = await nextStep(current, 'drafting.editor_drafts');
-    await expect(step.innerText()).resolves.toContain('本期有 2 条条目还没有提交审核');
+    await expect(step.innerText()).resolves.toContain('本期有 2 条条目还没有提交审核：草稿 2 条，退回修改 0 条');
     // 送审 is not offered while entries are drafts: the server would refuse it.
     await expect(step.getByRole('button', { name: '送审' }).count()).resolves.toBe(0);
     await screenshot(page, '08-dashboard-drafts');

@@ -82,6 +82,8 @@ export function useNextStep(issue: IssueDetail): { key: string; message: string 
     smart_count: key === 'in_review.reviewer' ? counts.submitted : counts.draft + counts.changes_requested,
     total: counts.total,
     returned: counts.changes_requested + counts.draft,
+    drafts: counts.draft,
+    changes_requested: counts.changes_requested,
   });
   return { key, message };
 }

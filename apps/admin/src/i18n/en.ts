@@ -424,7 +424,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       next: {
         drafting: {
           editor_empty: 'This issue has no entries yet. Press "New entry in this issue" to write the first one (title, section, event date and text); entries already written and in no issue can be added in "Assembly".',
-          editor_drafts: 'Entries of this issue not yet submitted for review: %{smart_count}. Once they are written, press "Submit all for review" (change returned entries as asked first); sections and order are set in "Assembly". Then press "Send to review".',
+          editor_drafts: 'Entries of this issue not yet submitted for review: %{smart_count} (drafts: %{drafts}, returned for changes: %{changes_requested}). Once the drafts are written, press "Submit all for review"; change returned entries as asked first, then submit them from their page. Sections and order are set in "Assembly". Then press "Send to review".',
           editor_ready: 'All %{total} entries of this issue are submitted for review. Check sections and order in "Assembly", then press "Send to review"; you can still add entries.',
           reviewer: 'This issue is being edited; you review it once the editors send it. Entries already submitted can be reviewed now.',
         },
