@@ -1,95 +1,112 @@
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type UserConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
-/** The static imports of a module, and theirs, and so on. */
-function staticClosure(entry: string, graph: ModuleGraph): Set<string> {
-  const closure = new Set<string>();
-  const pending = [entry];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const info = closure.has(next) ? null : graph.getModuleInfo(next);
-    if (!info) continue;
-    closure.add(next);
-    pending.push(...info.importedIds);
-  }
-  return closure;
+const root = fileURLToPath(new URL('.', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+const SHELL_ENTRY = fileURLToPath(new URL('./src/boot/render.tsx', import.meta.url));
+/** The screens people land on: the dashboard (after signing in) and the entries list. */
+const LANDING_SCREENS = ['./src/dashboard/Dashboard.tsx', './src/entries/EntryList.tsx'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+
+const resolve: UserConfig['resolve'] = {
+  // ra-input-rich-text was installed with a nested, older @tiptap/core and @tiptap/pm, while
+  // StarterKit uses the top-level ones: two ProseMirror cores in one editor break it (and
+  // double the editor chunk). Every import of them resolves to the top-level copy.
+  dedupe: ['@tiptap/core', '@tiptap/pm'],
+  // The workflow rules are the server's own (libs/workflow: plain TypeScript, no framework), so
+  // the admin offers exactly the buttons the server will accept, with the same Chinese reasons.
+  alias: {
+    '@dsyb/workflow': fileURLToPath(new URL('../../libs/workflow/src/index.ts', import.meta.url)),
+  },
+};
+
+interface ChunkGroups {
+  /** main.tsx and what it imports: small, so it runs (and asks for the first screen's data) at once. */
+  boot: Set<string>;
+  /**
+   * The app's frame (boot/render.tsx: React, MUI, react-admin, the layout…) and the screens people
+   * land on, so that opening the dashboard or the entries list takes three files.
+   */
+  shell: Set<string>;
 }
 
 /**
- * The shell: what every screen needs, boot/render.tsx and all it imports statically (React, MUI,
- * react-admin, the layout…), except what the entry (main.tsx) imports itself, which must stay
- * small so that it runs, and asks for the first screen's data, before the shell has arrived.
+ * Which modules the entry and the shell's starting points really use, from a first build with automatic chunking
+ * (in memory, not written): the modules of the chunk that starts at each and of the chunks those
+ * import statically. Rolldown's own module graph cannot say this: through react-admin's and MUI's
+ * index files every component is "imported", while after tree-shaking only what is used remains.
  */
-const SHELL_ENTRY = fileURLToPath(new URL('./src/boot/render.tsx', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
-type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
-let boot: Set<string> | undefined;
-let shell: Set<string> | undefined;
-function inBoot(id: string, graph: ModuleGraph): boolean {
-  boot ??= staticClosure(ENTRY, graph);
-  return boot.has(id);
-}
-function inShell(id: string, graph: ModuleGraph): boolean {
-  shell ??= staticClosure(SHELL_ENTRY, graph);
-  return shell.has(id) && !inBoot(id, graph);
+async function measureChunkGroups(): Promise<ChunkGroups> {
+  const result = await build({ configFile: false, root, base: '/', logLevel: 'silent', plugins: [react()], resolve, build: { write: false } });
+  const chunks = (Array.isArray(result) ? result : [result]).flatMap((output) => ('output' in output ? output.output : [])).filter((item) => item.type === 'chunk');
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const modulesFrom = (startsHere: (chunk: (typeof chunks)[number]) => boolean, what: string): Set<string> => {
+    const start = chunks.find(startsHere);
+    if (!start) throw new Error(`vite.config.mts: no chunk starts at ${what}`);
+    const seen = new Set<string>();
+    const pending = [start.fileName];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      pending.push(...(byFile.get(file)?.imports ?? []));
+    }
+    return new Set([...seen].flatMap((file) => byFile.get(file)?.moduleIds ?? []));
+  };
+  // The entry chunk starts at index.html, which holds main.tsx.
+  const boot = modulesFrom((chunk) => chunk.isEntry, 'index.html');
+  if (!boot.has(ENTRY)) throw new Error(`vite.config.mts: the entry chunk does not hold ${ENTRY}`);
+  const shell = [SHELL_ENTRY, ...LANDING_SCREENS].flatMap((start) => [...modulesFrom((chunk) => chunk.facadeModuleId === start, start)]);
+  return { boot, shell: new Set(shell.filter((id) => !boot.has(id))) };
 }
 
 /**
  * The admin is built into dist/admin, which the API serves at `/`; in development the
  * Vite server forwards `/api` to a locally running API instead.
  */
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/',
-  plugins: [
-    react(),
-    { name: 'reset-chunk-groups', buildStart: () => void (boot = shell = undefined) },
-    // Every file compressed once, at build time, as well as brotli and gzip can (the API sends the
-    // .br or .gz beside a file as the browser asks: apps/api/src/admin-static.ts).
-    compression({
-      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
-      threshold: 1024,
-      skipIfLargerOrEqual: true,
-    }),
-  ],
-  resolve: {
-    // ra-input-rich-text was installed with a nested, older @tiptap/core and @tiptap/pm, while
-    // StarterKit uses the top-level ones: two ProseMirror cores in one editor break it (and
-    // double the editor chunk). Every import of them resolves to the top-level copy.
-    dedupe: ['@tiptap/core', '@tiptap/pm'],
-    // The workflow rules are the server's own (libs/workflow: plain TypeScript, no framework), so
-    // the admin offers exactly the buttons the server will accept, with the same Chinese reasons.
-    alias: {
-      '@dsyb/workflow': fileURLToPath(new URL('../../libs/workflow/src/index.ts', import.meta.url)),
-    },
-  },
-  build: {
-    outDir: '../../dist/admin',
-    emptyOutDir: true,
-    // The shell (below) is one file of 1.3 MB, about 380 KB compressed.
-    chunkSizeWarningLimit: 1400,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            // The shell in one file, not the dozens automatic splitting makes of it (it splits by which
-            // screens share a module, though the shell is always loaded first): a browser fetches only
-            // six files at a time from one server. Each screen adds a small file of its own; the editor
-            // (TipTap) and the diff stay apart until they are opened.
-            { name: (id: string, graph: ModuleGraph) => (inShell(id, graph) ? 'shell' : null), debugName: 'shell' },
-            // The entry's own modules, which the shell uses too (the preloaded answers): first, so the
-            // shell does not take them in with its dependencies.
-            { name: (id: string, graph: ModuleGraph) => (inBoot(id, graph) ? 'boot' : null), debugName: 'boot', priority: 1 },
-          ],
+export default defineConfig(async ({ command }) => {
+  const groups = command === 'build' ? await measureChunkGroups() : { boot: new Set<string>(), shell: new Set<string>() };
+  return {
+    root,
+    base: '/',
+    plugins: [
+      react(),
+      // Every file compressed once, at build time, as well as brotli and gzip can (the API sends the
+      // .br or .gz beside a file as the browser asks: apps/api/src/admin-static.ts).
+      compression({
+        algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+        threshold: 1024,
+        skipIfLargerOrEqual: true,
+      }),
+    ],
+    resolve,
+    build: {
+      outDir: '../../dist/admin',
+      emptyOutDir: true,
+      // The shell (below) is one file of about 1.2 MB, 310 KB as brotli.
+      chunkSizeWarningLimit: 1400,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              // The entry's own modules first, so that the shell does not take them in: it uses
+              // them too (the preloaded answers).
+              { name: (id: string) => (groups.boot.has(id) ? 'boot' : null), debugName: 'boot', priority: 1 },
+              // The shell in one file, not the dozens automatic splitting makes of it (it splits by
+              // which screens share a module, though the shell is always loaded first): a browser
+              // fetches only six files at a time from one server. Other screens add files of their
+              // own; the editor (TipTap), the diff and the PDF preview stay apart until opened.
+              { name: (id: string) => (groups.shell.has(id) ? 'shell' : null), debugName: 'shell' },
+            ],
+          },
         },
       },
     },
-  },
-  server: {
-    proxy: {
-      '/api': 'http://127.0.0.1:3000',
+    server: {
+      proxy: {
+        '/api': 'http://127.0.0.1:3000',
+      },
     },
-  },
+  };
 });
