@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
+import { api, createTestIssue, login } from './support';
 
 jest.setTimeout(60_000);
 
@@ -123,6 +124,14 @@ describe('admin in the browser', () => {
   });
 
   it('opens a link to the entries list asking for its data once, before the app\'s code has arrived', async () => {
+    // The latest changed entry, first in the list, is one of an issue (other tests' entries may
+    // be in none).
+    const token = await login(EDITOR.username, EDITOR.password);
+    const issue = await createTestIssue<{ id: string }>(token, 2120);
+    const sections = (await api<Array<{ id: string }>>('GET', '/api/sections', { token })).body;
+    const title = `预载测试条目 ${Date.now()}`;
+    const created = await api('POST', '/api/entries', { token, body: { title, issueId: issue.id, sectionId: sections[0].id, eventDate: '2120-03-02', bodyHtml: '<p>3月2日，预载测试。</p>' } });
+    expect(created.status).toBe(201);
     await openLoginForm();
     await signIn(EDITOR.username, EDITOR.password);
     await page.locator('#main-content').waitFor();
@@ -143,10 +152,10 @@ describe('admin in the browser', () => {
       if (url.pathname.endsWith('.js')) scriptsDone.set(url.pathname, Date.now());
     });
     await tab.goto(new URL('/#/entries', BASE_URL).toString());
-    const rows = tab.locator('tbody tr.RaDataTable-clickableRow');
-    await rows.first().waitFor();
-    // The rows name their issue and section (fetched by id, also ahead of time).
-    await expect(rows.first().innerText()).resolves.toMatch(/总第\d+期/);
+    const row = tab.locator('tbody tr.RaDataTable-clickableRow', { hasText: title });
+    await row.waitFor();
+    // The row names its issue and section (fetched by id, also ahead of time).
+    await expect(row.innerText()).resolves.toMatch(/总第\d+期/);
     await tab.waitForLoadState('networkidle');
 
     const gets = (path: string, query: RegExp) => requests.filter(r => r.method === 'GET' && r.path === path && query.test(r.query));
