@@ -1,7 +1,7 @@
 import ArrowForward from '@mui/icons-material/ArrowForward';
 import Home from '@mui/icons-material/Home';
 import { Alert, Button } from '@mui/material';
-import { Link, useGetList, useGetOne, useTranslate } from 'react-admin';
+import { Link, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { entryPath } from '../dashboard/paths';
 import type { Entry, IssueDetail } from '../types';
 import { nextSubmittedInIssue } from './reviewQueue';
@@ -20,6 +20,9 @@ export const NextReviewOffer = ({ entry }: { entry: Pick<Entry, 'id' | 'issueId'
 
 const NextReview = ({ entry, action }: { entry: Pick<Entry, 'id' | 'issueId' | 'title'>; action: 'approve' | 'return' }) => {
   const translate = useTranslate();
+  // Chinese sentences follow 。 without a space; English ones after a space.
+  const [locale] = useLocaleState();
+  const between = locale.startsWith('zh') ? '' : ' ';
   const issueId = entry.issueId ?? undefined;
   const { data: issue, isPending: issuePending } = useGetOne<IssueDetail>('issues', { id: issueId ?? '' }, { enabled: issueId !== undefined });
   // Two, since the entry just reviewed may still be listed as submitted until the list reloads.
@@ -52,7 +55,9 @@ const NextReview = ({ entry, action }: { entry: Pick<Entry, 'id' | 'issueId' | '
   );
   return (
     <Alert severity={next ? 'info' : 'success'} role="status" sx={{ mb: 2, alignItems: 'center' }} data-testid="next-review" action={onward}>
-      {done} {where}
+      {done}
+      {between}
+      {where}
     </Alert>
   );
 };
