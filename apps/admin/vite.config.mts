@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { build, defineConfig, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -62,6 +62,27 @@ async function measureChunkGroups(): Promise<ChunkGroups> {
 }
 
 /**
+ * The shell's files asked for by index.html itself, as it is read, beside main.tsx: otherwise
+ * the browser learns of them only once main.tsx has run and imported boot/render.tsx.
+ */
+function preloadShell(): Plugin {
+  return {
+    name: 'dsyb-preload-shell',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((item) => item.type === 'chunk');
+        const shell = chunks.find((chunk) => chunk.name === 'shell');
+        if (!shell) throw new Error('vite.config.mts: the build has no shell chunk');
+        const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
+        return [...shell.imports.filter((file) => !entries.has(file)), shell.fileName].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
  * The admin is built into dist/admin, which the API serves at `/`; in development the
  * Vite server forwards `/api` to a locally running API instead.
  */
@@ -72,6 +93,7 @@ export default defineConfig(async ({ command }) => {
     base: '/',
     plugins: [
       react(),
+      preloadShell(),
       // Every file compressed once, at build time, as well as brotli and gzip can (the API sends the
       // .br or .gz beside a file as the browser asks: apps/api/src/admin-static.ts).
       compression({
