@@ -123,7 +123,7 @@ describe('admin in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('opens a link to the entries list asking for its data once, before the app\'s code has arrived', async () => {
+  it('opens a link to the entries list asking for its data once and the app\'s code at once, and the data before that code has run', async () => {
     // The latest changed entry, first in the list, is one of an issue (other tests' entries may
     // be in none).
     const token = await login(EDITOR.username, EDITOR.password);
@@ -141,15 +141,24 @@ describe('admin in the browser', () => {
     const tab = await context.newPage();
     tab.on('pageerror', error => pageErrors.push(error.message));
     await tab.route('**/*', route => route.continue());
+    // When the app (React, MUI, react-admin) first draws into the page: its code has arrived and run.
+    await tab.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.getElementById('root')?.firstChild) {
+          (window as unknown as { appDrewAt: number }).appDrewAt = Date.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
     const requests: Array<{ at: number; method: string; path: string; query: string }> = [];
-    const scriptsDone = new Map<string, number>();
+    let bootScriptLoadedAt = Infinity;
+    tab.on('requestfinished', request => {
+      if (/\/assets\/index-[^/]+\.js$/.test(new URL(request.url()).pathname)) bootScriptLoadedAt = Date.now();
+    });
     tab.on('request', request => {
       const url = new URL(request.url());
       requests.push({ at: Date.now(), method: request.method(), path: url.pathname, query: decodeURIComponent(url.search) });
-    });
-    tab.on('requestfinished', request => {
-      const url = new URL(request.url());
-      if (url.pathname.endsWith('.js')) scriptsDone.set(url.pathname, Date.now());
     });
     await tab.goto(new URL('/#/entries', BASE_URL).toString());
     const row = tab.locator('tbody tr.RaDataTable-clickableRow', { hasText: title });
@@ -165,10 +174,16 @@ describe('admin in the browser', () => {
     expect(gets('/api/sections', /range/)).toHaveLength(1);
     expect(gets('/api/issues', /"id":\[/)).toHaveLength(1);
     expect(gets('/api/sections', /"id":\[/)).toHaveLength(1);
-    // The rows were asked for before the app's main script (React, MUI, react-admin) had arrived.
-    const shell = [...scriptsDone].find(([path]) => /\/assets\/shell-[^/]+\.js$/.test(path));
+    // index.html itself asks for the app's main script (React, MUI, react-admin), beside main.tsx,
+    // not main.tsx once it has arrived…
+    const rowsAskedAt = gets('/api/entries', /range/)[0].at;
+    const shell = requests.find(r => /\/assets\/shell-[^/]+\.js$/.test(r.path));
     expect(shell).toBeDefined();
-    expect(gets('/api/entries', /range/)[0].at).toBeLessThan(shell![1]);
+    expect(shell!.at).toBeLessThan(bootScriptLoadedAt);
+    // …and the rows were asked for before that script had run.
+    const appDrewAt = await tab.evaluate(() => (window as unknown as { appDrewAt?: number }).appDrewAt);
+    expect(appDrewAt).toBeDefined();
+    expect(rowsAskedAt).toBeLessThan(appDrewAt!);
     expect(pageErrors).toEqual([]);
   });
 
