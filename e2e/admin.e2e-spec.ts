@@ -168,6 +168,8 @@ describe('admin in the browser', () => {
     await tab.waitForLoadState('networkidle');
 
     const gets = (path: string, query: RegExp) => requests.filter(r => r.method === 'GET' && r.path === path && query.test(r.query));
+    // Once each: the preloaded answers are used, by httpClient or by the list's cache
+    // (boot/seedQueries.ts), and react-admin does not ask again as it draws the list.
     expect(gets('/api/auth/me', /^$/)).toHaveLength(1);
     expect(gets('/api/entries', /range/)).toHaveLength(1);
     expect(gets('/api/issues', /range/)).toHaveLength(1);

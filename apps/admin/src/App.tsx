@@ -8,6 +8,8 @@ import { dataProvider } from './dataProvider';
 import entries from './entries';
 import { i18nProvider } from './i18n/i18nProvider';
 import issues from './issues';
+import { queryClient } from './queryClient';
+import { seedLandingQueries } from './boot/seedQueries';
 import { Layout } from './layout/Layout';
 import recipients from './recipients';
 import sections from './sections';
@@ -16,6 +18,8 @@ import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
 /** The landing page and the settings screen are chunks of their own, like every resource page. */
+seedLandingQueries(queryClient, dataProvider);
+
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 
@@ -31,6 +35,7 @@ const AdminApp = () => (
     darkTheme={darkTheme}
     requireAuth
     disableTelemetry
+    queryClient={queryClient}
   >
     <Resource name="issues" {...issues} />
     <Resource name="entries" {...entries} />

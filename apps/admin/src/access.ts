@@ -42,6 +42,11 @@ const RULES: Record<ResourceName, ResourceRules> = {
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
+/** Every resource the rules name. */
+export const RESOURCES = Object.keys(RULES) as ResourceName[];
+/** The actions react-admin asks about: the read ones and the write ones. */
+export const ACTIONS = ['list', 'show', 'export', 'create', 'edit', 'delete'] as const;
+
 const hasAny = (roles: readonly Role[], allowed: readonly Role[]) => roles.some(role => allowed.includes(role));
 
 export function canAccess(roles: readonly Role[], request: { resource: string; action: string }): boolean {

@@ -9,7 +9,7 @@
 import { API_URL } from '../apiUrl';
 import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
 import { liveSession } from '../session';
-import type { View } from './screens';
+import { screenOf, type View } from './screens';
 
 /** What fetchUtils.fetchJson answers, which ra-data-simple-rest reads. */
 export interface JsonAnswer {
@@ -99,13 +99,18 @@ function preloadReferences(rows: unknown, token: string): void {
   }
 }
 
+/** Whether the page opened on the entries list as it first shows (no page, sort or filter in the address). */
+export function landsOnEntryList(screen = screenOf(window.location.hash)): boolean {
+  return screen?.resource === 'entries' && screen.view === 'list' && !window.location.hash.includes('?');
+}
+
 /** Starts the requests the screen will make first, for a signed-in user. */
 export function preloadScreenData(screen: { resource: string; view: View } | undefined): void {
   const session = liveSession();
   if (!session) return;
   const { token } = session;
   void preload(`${API_URL}/auth/me`, token);
-  if (screen?.resource === 'entries' && screen.view === 'list' && !window.location.hash.includes('?')) {
+  if (landsOnEntryList(screen)) {
     void preload(listUrl('entries', ENTRY_LIST), token).then((answer) => preloadReferences(answer?.json, token));
     void preload(listUrl('issues', ISSUE_CHOICES), token);
     void preload(listUrl('sections', SECTION_CHOICES), token);

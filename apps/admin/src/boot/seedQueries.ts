@@ -1,0 +1,57 @@
+/**
+ * The entries list's first answers, put where react-admin looks for them before it draws the list.
+ *
+ * boot/preload.ts asks for the list's rows, its filter choices and the issues and sections the rows
+ * name while the app's code is loading. Left in httpClient, react-admin would find them only after
+ * drawing the list without rows, then the rows without their issue and section: three renders of
+ * the page, each with its own wait. Here the same calls go through the data provider (which takes
+ * the preloaded answers) as soon as the app's code runs, and their results go into react-query's
+ * cache under react-admin's keys (useGetList, useGetManyAggregate), so the list is drawn with its
+ * rows, issues and sections at once.
+ *
+ * The answers are marked fresh for two seconds after they arrive, so the list does not ask again
+ * as it is drawn; after a save react-admin refreshes its lists as usual. Keys that react-admin does
+ * not use (a sort or filter kept from an earlier visit, or a changed key format) are simply never
+ * read: the list asks for its own, as it did before.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { DataProvider, RaRecord } from 'react-admin';
+import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
+import { landsOnEntryList } from './preload';
+
+const FRESH_FOR_MS = 2000;
+
+export function seedLandingQueries(client: QueryClient, dataProvider: DataProvider): void {
+  if (!landsOnEntryList()) return;
+  const fresh = () => ({ updatedAt: Date.now() + FRESH_FOR_MS });
+  const seed = (key: unknown[], data: unknown) => {
+    if (client.getQueryData(key) === undefined) client.setQueryData(key, data, fresh());
+  };
+
+  const list = async (resource: string, query: ListQuery): Promise<RaRecord[]> => {
+    const params = { pagination: { page: 1, perPage: query.perPage }, sort: { ...query.sort }, filter: query.filter ?? {} };
+    const { data, total, pageInfo, meta } = await dataProvider.getList(resource, params);
+    seed([resource, 'getList', params], { data, total, pageInfo, meta });
+    return data;
+  };
+
+  /** Each ReferenceField asks for its one record (useGetManyAggregate batches them into one call). */
+  const references = async (resource: string, ids: string[]) => {
+    if (ids.length === 0) return;
+    const { data } = await dataProvider.getMany(resource, { ids });
+    for (const record of data) {
+      seed([resource, 'getMany', { ids: [String(record.id)] }], [record]);
+      seed([resource, 'getOne', { id: String(record.id) }], record);
+    }
+  };
+
+  const named = (rows: RaRecord[], field: string) => [
+    ...new Set(rows.map((row) => row[field]).filter((id): id is string => typeof id === 'string')),
+  ];
+
+  list('entries', ENTRY_LIST)
+    .then((rows) => Promise.all([references('issues', named(rows, 'issueId')), references('sections', named(rows, 'sectionId'))]))
+    .catch(() => undefined);
+  list('issues', ISSUE_CHOICES).catch(() => undefined);
+  list('sections', SECTION_CHOICES).catch(() => undefined);
+}
