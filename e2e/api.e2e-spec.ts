@@ -115,6 +115,13 @@ describe('roles and bad input', () => {
     expect((await api('POST', '/api/auth/login', { raw: '{"username":' })).status).toBe(400);
   });
 
+  it('answers an address too long for the server with 431 and a Chinese message, not a bare status line', async () => {
+    const response = await api<{ statusCode: number; message: string }>('GET', `/api/entries?filter=${encodeURIComponent(JSON.stringify({ q: '长'.repeat(8000) }))}`, { token: editor });
+    expect(response.status).toBe(431);
+    expect(response.body.statusCode).toBe(431);
+    expect(response.body.message).toContain('请求头过大');
+  });
+
   it('answers 404 for a missing record and 400 for a malformed id', async () => {
     const missing = await api('GET', '/api/issues/00000000-0000-4000-8000-000000000000', { token: editor });
     expect(missing.status).toBe(404);

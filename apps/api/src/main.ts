@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { serveAdmin } from './admin-static';
 import { AppModule } from './app.module';
+import { answerClientErrors } from './client-errors';
 import { createValidationPipe } from './common/validation';
 import { loadAppConfig, type AppConfig } from './config/app-config';
 
@@ -40,6 +41,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   app.enableShutdownHooks();
+  answerClientErrors(app.getHttpServer());
   await app.listen(config.port, config.host);
   Logger.log(`API listening on http://127.0.0.1:${config.port}/api`, 'Bootstrap');
 }
