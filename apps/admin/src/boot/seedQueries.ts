@@ -17,12 +17,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
+import { liveSession } from '../session';
 import { landsOnEntryList } from './preload';
 
 const FRESH_FOR_MS = 2000;
 
 export function seedLandingQueries(client: QueryClient, dataProvider: DataProvider): void {
-  if (!landsOnEntryList()) return;
+  // Only what boot/preload.ts asked for: signed in, on the list as it first shows.
+  if (!liveSession() || !landsOnEntryList()) return;
   const fresh = () => ({ updatedAt: Date.now() + FRESH_FOR_MS });
   const seed = (key: unknown[], data: unknown) => {
     if (client.getQueryData(key) === undefined) client.setQueryData(key, data, fresh());
