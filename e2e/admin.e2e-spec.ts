@@ -189,6 +189,21 @@ describe('admin in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('sends a visitor without a session from a link to the entries list to the login form, asking the API for nothing', async () => {
+    const apiRequests: string[] = [];
+    page.on('request', request => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${url.pathname}`);
+    });
+    await page.goto(new URL('/#/entries', BASE_URL).toString());
+    await page.locator('input[name="username"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toContain('#/login');
+    // Nothing to ask without a token: no request to be refused with 401.
+    expect(apiRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('refuses a wrong password with a message in Chinese', async () => {
     await openLoginForm();
     await signIn(EDITOR.username, 'not-the-password');
