@@ -12,7 +12,7 @@ import { randomInt } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { JPEG_120x80, pngFromPixels } from '../libs/typeset/testing/images';
 import { launchBrowser, openRoute, openSession, screenshotter, type Session } from './browser';
-import { api, createTestIssue, login } from './support';
+import { api, createTestEntry, login } from './support';
 
 jest.setTimeout(120_000);
 
@@ -71,20 +71,7 @@ describe('an editor pastes and drops pictures into an entry', () => {
 
   beforeAll(async () => {
     token = await login('editor');
-    const issue = await createTestIssue<{ id: string; year: number; month: number }>(token, 2130);
-    const sections = (await api<Array<{ id: string }>>('GET', '/api/sections', { token })).body;
-    const entry = await api('POST', '/api/entries', {
-      token,
-      body: {
-        title: TITLE,
-        sectionId: sections[0].id,
-        issueId: issue.id,
-        eventDate: `${issue.year}-${String(issue.month).padStart(2, '0')}-09`,
-        bodyHtml: `<p>${FIRST}</p><p>${SECOND}</p>`,
-      },
-    });
-    expect(entry.status).toBe(201);
-    entryId = entry.body.id;
+    ({ entryId } = await createTestEntry(token, 2130, { title: TITLE, bodyHtml: `<p>${FIRST}</p><p>${SECOND}</p>`, day: 9 }));
     session = await openSession(browser, 'editor', 'demo12345');
     page = session.page;
   });

@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pngFromPixels } from '../libs/typeset/testing/images';
 import { launchBrowser, openSession, type Session, screenshotter, openRoute } from './browser';
-import { api, baseUrl, compact, createTestIssue, login, pdfPages, waitFor } from './support';
+import { api, baseUrl, compact, createTestEntry, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(120_000);
 
@@ -88,21 +88,7 @@ describe('an editor puts a photo with its caption into an entry', () => {
 
   beforeAll(async () => {
     token = await login('editor');
-    const issue = await createTestIssue<{ id: string; year: number; month: number }>(token, 2090);
-    issueId = issue.id;
-    const sections = (await api<Array<{ id: string }>>('GET', '/api/sections', { token })).body;
-    const entry = await api('POST', '/api/entries', {
-      token,
-      body: {
-        title: TITLE,
-        sectionId: sections[0].id,
-        issueId,
-        eventDate: `${issue.year}-${String(issue.month).padStart(2, '0')}-17`,
-        bodyHtml: `<p>${PARAGRAPH}</p>`,
-      },
-    });
-    expect(entry.status).toBe(201);
-    entryId = entry.body.id;
+    ({ issueId, entryId } = await createTestEntry(token, 2090, { title: TITLE, bodyHtml: `<p>${PARAGRAPH}</p>`, day: 17 }));
     session = await openSession(browser, 'editor', 'demo12345');
     page = session.page;
   });

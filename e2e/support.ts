@@ -76,3 +76,28 @@ export async function createTestIssue<T = any>(token: string, firstYear: number,
   }
   throw new Error(`no free (year, month) from ${firstYear} or serial number below 97 for a test issue`);
 }
+
+/**
+ * An entry in the first section of a fresh test issue (createTestIssue), dated on `day` of the
+ * issue's month: what a test needs to open in the editor.
+ */
+export async function createTestEntry(
+  token: string,
+  firstYear: number,
+  entry: { title: string; bodyHtml: string; day: number },
+): Promise<{ issueId: string; entryId: string }> {
+  const issue = await createTestIssue<{ id: string; year: number; month: number }>(token, firstYear);
+  const sections = (await api<Array<{ id: string }>>('GET', '/api/sections', { token })).body;
+  const created = await api<{ id: string }>('POST', '/api/entries', {
+    token,
+    body: {
+      title: entry.title,
+      sectionId: sections[0].id,
+      issueId: issue.id,
+      eventDate: `${issue.year}-${String(issue.month).padStart(2, '0')}-${String(entry.day).padStart(2, '0')}`,
+      bodyHtml: entry.bodyHtml,
+    },
+  });
+  if (created.status !== 201) throw new Error(`creating a test entry failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return { issueId: issue.id, entryId: created.body.id };
+}
