@@ -3,23 +3,24 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import audit from './audit';
 import { authProvider } from './authProvider';
+import { seedLandingQueries } from './boot/seedQueries';
 import contributors from './contributors';
 import { dataProvider } from './dataProvider';
 import entries from './entries';
 import { i18nProvider } from './i18n/i18nProvider';
 import issues from './issues';
-import { queryClient } from './queryClient';
-import { seedLandingQueries } from './boot/seedQueries';
 import { Layout } from './layout/Layout';
+import { queryClient } from './queryClient';
 import recipients from './recipients';
 import sections from './sections';
 import sources from './sources';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
-/** The landing page and the settings screen are chunks of their own, like every resource page. */
+// The first screen's answers, preloaded at start-up, go into react-admin's cache before it renders.
 seedLandingQueries(queryClient, dataProvider);
 
+/** The landing page and the settings screen are chunks of their own, like every resource page. */
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 

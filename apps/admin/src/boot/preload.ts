@@ -87,14 +87,19 @@ export function takePreloaded(url: string, token: string | undefined): Promise<J
   return hit.answer;
 }
 
+/** The records the entries list's ReferenceFields show: issues and sections, by the rows' ids. */
+export const LIST_REFERENCES = [['issues', 'issueId'], ['sections', 'sectionId']] as const;
+
+/** The distinct ids the rows name in `field`. */
+export function referencedIds(rows: unknown, field: string): string[] {
+  if (!Array.isArray(rows)) return [];
+  return [...new Set(rows.map((row) => (row as Record<string, unknown>)[field]).filter((id): id is string => typeof id === 'string'))];
+}
+
 /** The issues and sections the list's rows name, as its ReferenceFields will ask for them. */
 function preloadReferences(rows: unknown, token: string): void {
-  if (!Array.isArray(rows)) return;
-  const ids = (field: 'issueId' | 'sectionId') => [
-    ...new Set(rows.map((row) => (row as Record<string, unknown>)[field]).filter((id): id is string => typeof id === 'string')),
-  ];
-  for (const [resource, field] of [['issues', 'issueId'], ['sections', 'sectionId']] as const) {
-    const wanted = ids(field);
+  for (const [resource, field] of LIST_REFERENCES) {
+    const wanted = referencedIds(rows, field);
     if (wanted.length > 0) void preload(manyUrl(resource, wanted), token);
   }
 }

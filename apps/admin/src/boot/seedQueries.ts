@@ -18,7 +18,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
 import { liveSession } from '../session';
-import { landsOnEntryList } from './preload';
+import { landsOnEntryList, LIST_REFERENCES, referencedIds } from './preload';
 
 const FRESH_FOR_MS = 2000;
 
@@ -47,12 +47,8 @@ export function seedLandingQueries(client: QueryClient, dataProvider: DataProvid
     }
   };
 
-  const named = (rows: RaRecord[], field: string) => [
-    ...new Set(rows.map((row) => row[field]).filter((id): id is string => typeof id === 'string')),
-  ];
-
   list('entries', ENTRY_LIST)
-    .then((rows) => Promise.all([references('issues', named(rows, 'issueId')), references('sections', named(rows, 'sectionId'))]))
+    .then((rows) => Promise.all(LIST_REFERENCES.map(([resource, field]) => references(resource, referencedIds(rows, field)))))
     .catch(() => undefined);
   list('issues', ISSUE_CHOICES).catch(() => undefined);
   list('sections', SECTION_CHOICES).catch(() => undefined);
