@@ -4,6 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../libs/db/src/testing';
 import reference from './reference-issue-097.json';
 import { seedDatabase } from './seed';
 
+// Hashing three demo passwords with argon2id and writing 27 entries takes a few seconds on a
+// busy 2-core machine: more than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 let database: TestDatabase;
 let prisma: PrismaClient;
 
