@@ -14,7 +14,7 @@ import { SettingsController } from './settings/settings.controller';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
-import { CorrectionsModule } from './corrections/corrections.module';
+import { CorrectionsModule } from './issues/issue-corrections.module';
 import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
 import { IssuesModule } from './issues/issues.module';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { Prisma } from '@dsyb/db';
-import { databaseRefusal } from './database-refusal';
+import { databaseRefusal } from './database-errors';
 import { DomainError, DomainErrorCode } from './domain-errors';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { entrySaveDecision, issueLabel, refusalError } from '../workflow/workflow-guards';
+import { entrySaveDecision, issueLabel, refusalError } from '../common/workflow-decisions';
 import { normaliseBody } from './entry-body';
 import { readForSave, writeSave, type ContributorLink, type EntryChanges } from './entry-save';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { IdParam } from '../common/validation';
-import { CreateCorrectionDto } from './correction.dto';
-import { CorrectionsService } from './corrections.service';
+import { CreateCorrectionDto } from './issue-correction.dto';
+import { CorrectionsService } from './issue-corrections.service';
 
 @ApiTags('issues')
 @ApiBearerAuth()

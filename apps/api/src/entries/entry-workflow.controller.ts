@@ -4,8 +4,8 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { IdParam } from '../common/validation';
 import { EntryWorkflowService } from './entry-workflow.service';
-import { IssueWorkflowService } from './issue-workflow.service';
-import { CommentDto, ReturnDto, TransitionDto } from './workflow.dto';
+import { IssueWorkflowService } from '../issues/issue-workflow.service';
+import { CommentDto, ReturnDto, TransitionDto } from '../common/transition.dto';
 
 /**
  * Review and publication. No route-level roles: who may do what, in which state, is decided by

@@ -4,10 +4,10 @@ import type { Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
-import { presentEntry, recordEntryRevision } from '../entries/entries.service';
+import { presentEntry, recordEntryRevision } from './entries.service';
 import { PrismaService } from '../prisma/prisma.service';
-import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from './workflow-guards';
-import type { CommentDto, ReturnDto } from './workflow.dto';
+import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from '../common/workflow-decisions';
+import type { CommentDto, ReturnDto } from '../common/transition.dto';
 
 export type EntryTransition = 'submit' | 'withdraw' | 'approve' | 'return';
 

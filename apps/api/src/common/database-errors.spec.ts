@@ -1,5 +1,5 @@
 import { Prisma } from '@dsyb/db';
-import { databaseRefusal } from './database-refusal';
+import { databaseRefusal } from './database-errors';
 
 /** A write refused by the database, as Prisma's pg adapter reports it. */
 function refusedByDatabase(code: string, message: string, hint?: string) {

@@ -6,7 +6,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
 import { IdParam } from '../common/validation';
-import { EntriesService } from '../entries/entries.service';
+import { EntriesService } from './entries.service';
 import { PrismaService } from '../prisma/prisma.service';
 
 export class RestoreRevisionDto {
