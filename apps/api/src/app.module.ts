@@ -14,7 +14,6 @@ import { SettingsController } from './settings/settings.controller';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
-import { CorrectionsModule } from './issues/issue-corrections.module';
 import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
 import { IssuesModule } from './issues/issues.module';
@@ -24,7 +23,6 @@ import { RenditionsModule } from './renditions/renditions.module';
 import { SectionsModule } from './sections/sections.module';
 import { SourcesModule } from './sources/sources.module';
 import { UsersModule } from './users/users.module';
-import { WorkflowModule } from './workflow/workflow.module';
 
 /** Shared singletons every feature module may inject. */
 @Global()
@@ -62,8 +60,6 @@ export class AppModule {
         RecipientsModule,
         UsersModule,
         RenditionsModule,
-        CorrectionsModule,
-        WorkflowModule,
       ],
       controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [

@@ -20,7 +20,7 @@ export class RestoreRevisionDto {
 @ApiTags('entries')
 @ApiBearerAuth()
 @Controller('entries/:id/revisions')
-export class HistoryController {
+export class EntryRevisionsController {
   constructor(private readonly prisma: PrismaService, private readonly entries: EntriesService) {}
 
   @Get()

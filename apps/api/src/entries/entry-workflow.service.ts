@@ -7,7 +7,8 @@ import { notFound } from '../common/domain-errors';
 import { presentEntry, recordEntryRevision } from './entries.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from '../common/workflow-decisions';
-import type { CommentDto, ReturnDto } from '../common/transition.dto';
+import type { ReturnDto } from '../common/transition.dto';
+import type { CommentDto } from './entry-comment.dto';
 
 export type EntryTransition = 'submit' | 'withdraw' | 'approve' | 'return';
 
