@@ -4,6 +4,7 @@ import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { readDatabaseError } from '../common/database-errors';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
@@ -209,10 +210,7 @@ function contributorKey(links: readonly { contributorId: string; role: string }[
 
 /** A section, source or contributor that vanished between the read and the write: a 400, not a 500. */
 function missingReference(error: unknown) {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
-  const foreignKey = error.code === 'P2003' || cause?.kind === 'ForeignKeyConstraintViolation' || cause?.code === '23503';
-  return foreignKey ? invalid('引用的栏目、来源或作者不存在') : undefined;
+  return readDatabaseError(error)?.kind === 'foreign_key' ? invalid('引用的栏目、来源或作者不存在') : undefined;
 }
 
 /** Every saved version of an entry is kept (who, when, what): saves and workflow transitions alike. */
