@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@dsyb/db';
+import { Prisma } from '@dsyb/db';
 
-type AuditClient = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+/** Anything that can run a statement: the Prisma client, or the caller's transaction. */
+type AuditClient = Pick<Prisma.TransactionClient, '$executeRaw'>;
 
 export interface AuditRecord {
   actor?: { id: string; username?: string; displayName?: string };
@@ -13,29 +14,30 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   ip?: string;
+  /** When it happened; now unless the change it records carries its own time. */
+  at?: Date;
+}
+
+/**
+ * The one definition of an audit_events row. `from` names a relation (a CTE of the caller's
+ * statement) so that the event is written once per row it holds: the entry save writes its
+ * event in the statement that writes the entry, and only when the entry was written.
+ */
+export function auditEventInsert(record: AuditRecord, from?: Prisma.Sql): Prisma.Sql {
+  const json = (value: unknown) => (value === undefined ? null : auditJson(value));
+  return Prisma.sql`
+    INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, before, after, ip, created_at)
+    SELECT ${record.actor?.id ?? null}::uuid, ${record.actorName ?? record.actor?.username ?? null}::text, ${record.action}::text, ${record.entityType}::text,
+           ${record.entityId ?? null}::text, ${json(record.before)}::jsonb, ${json(record.after)}::jsonb, ${record.ip ?? null}::text, ${(record.at ?? new Date()).toISOString()}::timestamptz
+    ${from ? Prisma.sql`FROM ${from}` : Prisma.empty}`;
 }
 
 /** Append-only audit trail; callers pass their transaction client so the event commits with the change. */
 @Injectable()
 export class AuditService {
   async record(client: AuditClient, record: AuditRecord): Promise<void> {
-    await client.auditEvent.create({
-      data: {
-        actorId: record.actor?.id,
-        actorName: record.actorName ?? record.actor?.username,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        before: toJson(record.before),
-        after: toJson(record.after),
-        ip: record.ip,
-      },
-    });
+    await client.$executeRaw(auditEventInsert(record));
   }
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined ? undefined : (JSON.parse(auditJson(value)) as Prisma.InputJsonValue);
 }
 
 const EMBEDDED_FILE = /data:([\w/+.-]+);base64,([A-Za-z0-9+/=]{1000,})/g;

@@ -11,6 +11,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import { issueLabel, refusalError } from '../common/workflow-decisions';
 import { entrySaveDecision } from './entry-save-decision';
 import { normaliseBody } from './entry-body';
+import { recordEntryRevision } from './entry-revisions';
 import { readForSave, writeSave, type ContributorLink, type EntryChanges } from './entry-save';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';
 
@@ -113,7 +114,7 @@ export class EntriesService {
         },
       });
       const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
-      await recordEntryRevision(tx, entry, user);
+      await recordEntryRevision(tx, entry.id, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
       return { ...presentEntry(entry), contributors: links };
     });
@@ -211,22 +212,4 @@ function contributorKey(links: readonly { contributorId: string; role: string }[
 /** A section, source or contributor that vanished between the read and the write: a 400, not a 500. */
 function missingReference(error: unknown) {
   return readDatabaseError(error)?.kind === 'foreign_key' ? invalid('引用的栏目、来源或作者不存在') : undefined;
-}
-
-/** Every saved version of an entry is kept (who, when, what): saves and workflow transitions alike. */
-export async function recordEntryRevision(tx: Prisma.TransactionClient, entry: Entry, user: AuthUser): Promise<void> {
-  await tx.entryRevision.create({
-    data: {
-      entryId: entry.id,
-      version: entry.version,
-      title: entry.title,
-      bodyHtml: entry.bodyHtml,
-      bodyText: entry.bodyText,
-      eventDate: entry.eventDate,
-      eventDatePrecision: entry.eventDatePrecision,
-      sectionId: entry.sectionId,
-      status: entry.status,
-      authorId: user.id,
-    },
-  });
 }

@@ -1,7 +1,8 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
-import { auditJson } from '../audit/audit.service';
+import { auditEventInsert } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
+import { entryRevisionInsert } from './entry-revisions';
 
 /**
  * Saving an entry is the editors' most frequent request (autosave), so it costs two round
@@ -131,19 +132,13 @@ export async function writeSave(prisma: PrismaService, save: SaveWrite): Promise
         Prisma.sql`status = ${save.status}::"EntryStatus"`,
         Prisma.sql`version = version + 1`,
         Prisma.sql`updated_by_id = ${save.user.id}::uuid`,
-        Prisma.sql`updated_at = ${save.at}`])}
+        Prisma.sql`updated_at = ${save.at.toISOString()}::timestamptz`])}
        WHERE id = ${entry.id}::uuid AND version = ${entry.version}
          AND issue_id IS NOT DISTINCT FROM ${entry.issueId}::uuid AND section_id = ${entry.sectionId}::uuid AND position = ${entry.position}
          AND (SELECT count(*) FROM locked) = ${issueIds.length}
       RETURNING id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status),
-    revision AS (
-      INSERT INTO entry_revisions (id, entry_id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status, author_id, created_at)
-      SELECT gen_random_uuid(), id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status, ${save.user.id}::uuid, ${save.at}
-        FROM saved)${contributorSql}
-    INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, before, after, created_at)
-    SELECT ${save.user.id}::uuid, ${save.user.username}, 'entry.update', 'entry', id::text,
-           ${auditJson(save.audit.before)}::jsonb, ${auditJson(save.audit.after)}::jsonb, ${save.at}
-      FROM saved
+    revision AS (${entryRevisionInsert(Prisma.raw('saved'), save.user, save.at)})${contributorSql}
+    ${auditEventInsert({ actor: save.user, action: 'entry.update', entityType: 'entry', entityId: entry.id, before: save.audit.before, after: save.audit.after, at: save.at }, Prisma.raw('saved'))}
     RETURNING id`;
   return rows.length === 1;
 }

@@ -4,7 +4,8 @@ import type { Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
-import { presentEntry, recordEntryRevision } from './entries.service';
+import { presentEntry } from './entries.service';
+import { recordEntryRevision } from './entry-revisions';
 import { PrismaService } from '../prisma/prisma.service';
 import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from '../common/workflow-decisions';
 import type { ReturnDto } from '../common/transition.dto';
@@ -46,7 +47,7 @@ export class EntryWorkflowService {
         throw staleVersion('条目', dto.version, current?.version ?? before.version);
       }
       const entry = await tx.entry.findUniqueOrThrow({ where: { id } });
-      await recordEntryRevision(tx, entry, user);
+      await recordEntryRevision(tx, id, user);
       const comment = action === 'return' ? dto.comment?.trim() : undefined;
       if (comment) {
         // The comment belongs to the version the reviewer read and returned.
