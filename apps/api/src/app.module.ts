@@ -11,11 +11,13 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { SettingsController } from './settings/settings.controller';
+import { SettingsService } from './settings/settings.service';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
 import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { IssuesModule } from './issues/issues.module';
 import { PrismaService } from './prisma/prisma.service';
 import { RecipientsModule } from './recipients/recipients.module';
@@ -65,6 +67,8 @@ export class AppModule {
       providers: [
         AuthService,
         LoginThrottleService,
+        HealthService,
+        SettingsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@dsyb/db';
+import { invalid } from '../common/domain-errors';
+import { idsFilter, type ListQuery, type ListSpec } from '../common/list-query';
+import { PrismaService } from '../prisma/prisma.service';
 
 /** Anything that can run a statement: the Prisma client, or the caller's transaction. */
 type AuditClient = Pick<Prisma.TransactionClient, '$executeRaw'>;
@@ -32,11 +35,48 @@ export function auditEventInsert(record: AuditRecord, from?: Prisma.Sql): Prisma
     ${from ? Prisma.sql`FROM ${from}` : Prisma.empty}`;
 }
 
+export const AUDIT_LIST: ListSpec = {
+  sortable: ['createdAt', 'action', 'entityType'],
+  defaultSort: ['createdAt', 'desc'],
+  filters: { action: 'string', entityType: 'string', entityId: 'string', actorId: 'ids', createdAt_gte: 'string', createdAt_lte: 'string', q: 'string' },
+};
+
+export interface AuditFilter { action: string; entityType: string; entityId: string; actorId: string | string[]; createdAt_gte: string; createdAt_lte: string; q: string }
+
+function timestamp(name: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw invalid(`参数 filter 的 ${name} 不是有效的时间：${value}`);
+  return date;
+}
+
 /** Append-only audit trail; callers pass their transaction client so the event commits with the change. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly prisma: PrismaService) {}
+
   async record(client: AuditClient, record: AuditRecord): Promise<void> {
     await client.$executeRaw(auditEventInsert(record));
+  }
+
+  async list(query: ListQuery<Partial<AuditFilter>>) {
+    const { action, entityType, entityId, q } = query.filter;
+    const from = timestamp('createdAt_gte', query.filter.createdAt_gte);
+    const to = timestamp('createdAt_lte', query.filter.createdAt_lte);
+    const where: Prisma.AuditEventWhereInput = {
+      action: action ? { startsWith: action } : undefined,
+      entityType,
+      entityId,
+      actorId: idsFilter(query.filter.actorId),
+      createdAt: from || to ? { gte: from, lte: to } : undefined,
+      ...(q ? { OR: [{ actorName: { contains: q, mode: 'insensitive' } }, { action: { contains: q } }] } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.auditEvent.findMany({ where, orderBy: { [query.sortField]: query.sortOrder }, skip: query.skip, take: query.take }),
+      this.prisma.auditEvent.count({ where }),
+    ]);
+    // BigInt ids do not serialise to JSON; react-admin only needs them as opaque strings.
+    return { rows: rows.map((row) => ({ ...row, id: row.id.toString() })), total };
   }
 }
 
