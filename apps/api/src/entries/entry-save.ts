@@ -1,5 +1,5 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
-import { auditEventInsert } from '../audit/audit.service';
+import { auditEventInsert } from '../audit/audit-event';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
 import { entryRevisionInsert } from './entry-revisions';
