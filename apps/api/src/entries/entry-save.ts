@@ -16,6 +16,9 @@ import { entryRevisionInsert } from './entry-revisions';
  * without a new entry version), and every issue involved still has the status read, checked
  * under FOR SHARE so that a sign-off cannot slip between the check and the write. When any of
  * that changed, it writes nothing and the caller reads again.
+ *
+ * The revision and the audit event are the rows every other change writes too, from their one
+ * definition (entry-revisions.ts, audit/audit-event.ts), here as parts of this statement.
  */
 
 export interface ContributorLink {

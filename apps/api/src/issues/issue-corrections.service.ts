@@ -15,7 +15,7 @@ import type { CreateCorrectionDto } from './issue-correction.dto';
  * published content with every correction applied.
  */
 @Injectable()
-export class CorrectionsService {
+export class IssueCorrectionsService {
   constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly renditions: RenditionsService) {}
 
   async list(issueId: string) {

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { RenditionsModule } from '../renditions/renditions.module';
 import { IssueAssemblyController } from './issue-assembly.controller';
 import { IssueAssemblyService } from './issue-assembly.service';
-import { CorrectionsController } from './issue-corrections.controller';
-import { CorrectionsService } from './issue-corrections.service';
+import { IssueCorrectionsController } from './issue-corrections.controller';
+import { IssueCorrectionsService } from './issue-corrections.service';
 import { IssueWorkflowController } from './issue-workflow.controller';
 import { IssueWorkflowService } from './issue-workflow.service';
 import { IssuesController } from './issues.controller';
@@ -16,8 +16,8 @@ import { IssuesService } from './issues.service';
  */
 @Module({
   imports: [RenditionsModule],
-  controllers: [IssuesController, IssueAssemblyController, IssueWorkflowController, CorrectionsController],
-  providers: [IssuesService, IssueAssemblyService, IssueWorkflowService, CorrectionsService],
+  controllers: [IssuesController, IssueAssemblyController, IssueWorkflowController, IssueCorrectionsController],
+  providers: [IssuesService, IssueAssemblyService, IssueWorkflowService, IssueCorrectionsService],
   exports: [IssuesService],
 })
 export class IssuesModule {}
