@@ -11,12 +11,13 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { SettingsController } from './settings/settings.controller';
+import { SettingsService } from './settings/settings.service';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
-import { CorrectionsModule } from './corrections/corrections.module';
 import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { IssuesModule } from './issues/issues.module';
 import { PrismaService } from './prisma/prisma.service';
 import { RecipientsModule } from './recipients/recipients.module';
@@ -24,7 +25,6 @@ import { RenditionsModule } from './renditions/renditions.module';
 import { SectionsModule } from './sections/sections.module';
 import { SourcesModule } from './sources/sources.module';
 import { UsersModule } from './users/users.module';
-import { WorkflowModule } from './workflow/workflow.module';
 
 /** Shared singletons every feature module may inject. */
 @Global()
@@ -62,13 +62,13 @@ export class AppModule {
         RecipientsModule,
         UsersModule,
         RenditionsModule,
-        CorrectionsModule,
-        WorkflowModule,
       ],
       controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [
         AuthService,
         LoginThrottleService,
+        HealthService,
+        SettingsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { Prisma } from '@dsyb/db';
-import { databaseRefusal } from './database-refusal';
+import { readDatabaseError, type DatabaseError } from './database-errors';
 import { DomainError, DomainErrorCode } from './domain-errors';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
@@ -45,13 +44,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? raw.join('；') : String(raw ?? exception.message);
       return { status: exception.getStatus(), message: this.translateFrameworkMessage(exception.getStatus(), message) };
     }
-    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-      const refusal = databaseRefusal(exception);
-      if (refusal) return { status: 409, message: refusal };
-      if (exception.code === 'P2025') return { status: 404, message: '记录不存在或已被删除' };
-      if (exception.code === 'P2002') return { status: 409, message: `已存在相同的记录（${this.targetOf(exception)}重复）` };
-      if (exception.code === 'P2003') return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
-    }
+    const database = readDatabaseError(exception);
+    if (database) return describeDatabaseError(database);
     if (this.isBodyParserError(exception)) {
       return { status: exception.status, message: exception.status === 413 ? '请求内容过大' : '请求内容不是有效的 JSON' };
     }
@@ -63,14 +57,24 @@ export class HttpErrorFilter implements ExceptionFilter {
     return message;
   }
 
-  private targetOf(error: Prisma.PrismaClientKnownRequestError): string {
-    const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
-    const fields = target?.driverAdapterError?.cause?.constraint?.fields ?? (Array.isArray(target?.target) ? target?.target : undefined);
-    return Array.isArray(fields) ? fields.join('、') : '唯一字段';
-  }
-
   private isBodyParserError(exception: unknown): exception is { status: number; type: string } {
     return typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception
       && typeof (exception as { status: unknown }).status === 'number' && (exception as { status: number }).status < 500;
+  }
+}
+
+/** A database error the client can act on: never a 500, never the database's own wording (except the triggers', written for users). */
+function describeDatabaseError(error: DatabaseError): { status: number; message: string } {
+  switch (error.kind) {
+    case 'refused':
+      return { status: 409, message: error.message };
+    case 'not_found':
+      return { status: 404, message: '记录不存在或已被删除' };
+    case 'unique':
+      return { status: 409, message: `已存在相同的记录（${error.fields ? error.fields.join('、') : '唯一字段'}重复）` };
+    case 'foreign_key':
+      return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
+    case 'write_conflict':
+      return { status: 409, message: '数据正被他人同时修改，请稍后重试。' };
   }
 }

@@ -4,11 +4,14 @@ import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { readDatabaseError } from '../common/database-errors';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { entrySaveDecision, issueLabel, refusalError } from '../workflow/workflow-guards';
+import { issueLabel, refusalError } from '../common/workflow-decisions';
+import { entrySaveDecision } from './entry-save-decision';
 import { normaliseBody } from './entry-body';
+import { recordEntryRevision } from './entry-revisions';
 import { readForSave, writeSave, type ContributorLink, type EntryChanges } from './entry-save';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';
 
@@ -111,7 +114,7 @@ export class EntriesService {
         },
       });
       const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
-      await recordEntryRevision(tx, entry, user);
+      await recordEntryRevision(tx, entry.id, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
       return { ...presentEntry(entry), contributors: links };
     });
@@ -208,26 +211,5 @@ function contributorKey(links: readonly { contributorId: string; role: string }[
 
 /** A section, source or contributor that vanished between the read and the write: a 400, not a 500. */
 function missingReference(error: unknown) {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
-  const foreignKey = error.code === 'P2003' || cause?.kind === 'ForeignKeyConstraintViolation' || cause?.code === '23503';
-  return foreignKey ? invalid('引用的栏目、来源或作者不存在') : undefined;
-}
-
-/** Every saved version of an entry is kept (who, when, what): saves and workflow transitions alike. */
-export async function recordEntryRevision(tx: Prisma.TransactionClient, entry: Entry, user: AuthUser): Promise<void> {
-  await tx.entryRevision.create({
-    data: {
-      entryId: entry.id,
-      version: entry.version,
-      title: entry.title,
-      bodyHtml: entry.bodyHtml,
-      bodyText: entry.bodyText,
-      eventDate: entry.eventDate,
-      eventDatePrecision: entry.eventDatePrecision,
-      sectionId: entry.sectionId,
-      status: entry.status,
-      authorId: user.id,
-    },
-  });
+  return readDatabaseError(error)?.kind === 'foreign_key' ? invalid('引用的栏目、来源或作者不存在') : undefined;
 }

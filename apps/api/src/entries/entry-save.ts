@@ -1,7 +1,8 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
-import { auditJson } from '../audit/audit.service';
+import { auditEventInsert } from '../audit/audit-event';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
+import { entryRevisionInsert } from './entry-revisions';
 
 /**
  * Saving an entry is the editors' most frequent request (autosave), so it costs two round
@@ -15,6 +16,9 @@ import type { PrismaService } from '../prisma/prisma.service';
  * without a new entry version), and every issue involved still has the status read, checked
  * under FOR SHARE so that a sign-off cannot slip between the check and the write. When any of
  * that changed, it writes nothing and the caller reads again.
+ *
+ * The revision and the audit event are the rows every other change writes too, from their one
+ * definition (entry-revisions.ts, audit/audit-event.ts), here as parts of this statement.
  */
 
 export interface ContributorLink {
@@ -131,19 +135,13 @@ export async function writeSave(prisma: PrismaService, save: SaveWrite): Promise
         Prisma.sql`status = ${save.status}::"EntryStatus"`,
         Prisma.sql`version = version + 1`,
         Prisma.sql`updated_by_id = ${save.user.id}::uuid`,
-        Prisma.sql`updated_at = ${save.at}`])}
+        Prisma.sql`updated_at = ${save.at.toISOString()}::timestamptz`])}
        WHERE id = ${entry.id}::uuid AND version = ${entry.version}
          AND issue_id IS NOT DISTINCT FROM ${entry.issueId}::uuid AND section_id = ${entry.sectionId}::uuid AND position = ${entry.position}
          AND (SELECT count(*) FROM locked) = ${issueIds.length}
       RETURNING id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status),
-    revision AS (
-      INSERT INTO entry_revisions (id, entry_id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status, author_id, created_at)
-      SELECT gen_random_uuid(), id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status, ${save.user.id}::uuid, ${save.at}
-        FROM saved)${contributorSql}
-    INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, before, after, created_at)
-    SELECT ${save.user.id}::uuid, ${save.user.username}, 'entry.update', 'entry', id::text,
-           ${auditJson(save.audit.before)}::jsonb, ${auditJson(save.audit.after)}::jsonb, ${save.at}
-      FROM saved
+    revision AS (${entryRevisionInsert(Prisma.raw('saved'), save.user, save.at)})${contributorSql}
+    ${auditEventInsert({ actor: save.user, action: 'entry.update', entityType: 'entry', entityId: entry.id, before: save.audit.before, after: save.audit.after, at: save.at }, Prisma.raw('saved'))}
     RETURNING id`;
   return rows.length === 1;
 }

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { PrismaService } from '../prisma/prisma.service';
-import { assertDecision, issueLabel, lockIssues } from '../workflow/workflow-guards';
+import { assertDecision, issueLabel, lockIssues } from '../common/workflow-decisions';
 import type { IssueArrangementDto, IssueRecipientsDto } from './issue-assembly.dto';
 import { IssuesService } from './issues.service';
 

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { issueLabel, refusalError } from '../workflow/workflow-guards';
+import { issueLabel, refusalError } from '../common/workflow-decisions';
 import type { CreateIssueDto, UpdateIssueDto } from './issue.dto';
 import { presentIssue } from './issue.presenter';
 

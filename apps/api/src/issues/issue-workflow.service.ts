@@ -4,10 +4,10 @@ import type { Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
-import { presentIssue } from '../issues/issue.presenter';
+import { presentIssue } from './issue.presenter';
 import { PrismaService } from '../prisma/prisma.service';
-import { assertDecision, issueLabel, lockIssues, staleVersion } from './workflow-guards';
-import type { ReturnDto } from './workflow.dto';
+import { assertDecision, issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
+import type { ReturnDto } from '../common/transition.dto';
 
 export type IssueTransition = 'submit_review' | 'sign_off' | 'publish' | 'return';
 

@@ -4,10 +4,12 @@ import type { Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
-import { presentEntry, recordEntryRevision } from '../entries/entries.service';
+import { presentEntry } from './entries.service';
+import { recordEntryRevision } from './entry-revisions';
 import { PrismaService } from '../prisma/prisma.service';
-import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from './workflow-guards';
-import type { CommentDto, ReturnDto } from './workflow.dto';
+import { assertDecision, entryLabel, lockIssues, refusalError, staleVersion } from '../common/workflow-decisions';
+import type { ReturnDto } from '../common/transition.dto';
+import type { CommentDto } from './entry-comment.dto';
 
 export type EntryTransition = 'submit' | 'withdraw' | 'approve' | 'return';
 
@@ -45,7 +47,7 @@ export class EntryWorkflowService {
         throw staleVersion('条目', dto.version, current?.version ?? before.version);
       }
       const entry = await tx.entry.findUniqueOrThrow({ where: { id } });
-      await recordEntryRevision(tx, entry, user);
+      await recordEntryRevision(tx, id, user);
       const comment = action === 'return' ? dto.comment?.trim() : undefined;
       if (comment) {
         // The comment belongs to the version the reviewer read and returned.

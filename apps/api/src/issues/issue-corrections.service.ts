@@ -5,8 +5,8 @@ import { conflict, invalid, notFound } from '../common/domain-errors';
 import { normaliseBody } from '../entries/entry-body';
 import { PrismaService } from '../prisma/prisma.service';
 import { RenditionsService } from '../renditions/renditions.service';
-import { issueLabel, lockIssues, staleVersion } from '../workflow/workflow-guards';
-import type { CreateCorrectionDto } from './correction.dto';
+import { issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
+import type { CreateCorrectionDto } from './issue-correction.dto';
 
 /**
  * 勘误: a published issue is never changed in place. A correction records its reason and the
@@ -15,7 +15,7 @@ import type { CreateCorrectionDto } from './correction.dto';
  * published content with every correction applied.
  */
 @Injectable()
-export class CorrectionsService {
+export class IssueCorrectionsService {
   constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly renditions: RenditionsService) {}
 
   async list(issueId: string) {

@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { IdParam } from '../common/validation';
-import { CreateCorrectionDto } from './correction.dto';
-import { CorrectionsService } from './corrections.service';
+import { CreateCorrectionDto } from './issue-correction.dto';
+import { IssueCorrectionsService } from './issue-corrections.service';
 
 @ApiTags('issues')
 @ApiBearerAuth()
 @Controller('issues/:id/corrections')
-export class CorrectionsController {
-  constructor(private readonly corrections: CorrectionsService) {}
+export class IssueCorrectionsController {
+  constructor(private readonly corrections: IssueCorrectionsService) {}
 
   @Get()
   list(@Param('id', IdParam) id: string) {

@@ -4,21 +4,19 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { IdParam } from '../common/validation';
 import { EntryWorkflowService } from './entry-workflow.service';
-import { IssueWorkflowService } from './issue-workflow.service';
-import { CommentDto, ReturnDto, TransitionDto } from './workflow.dto';
+import { ReturnDto, TransitionDto } from '../common/transition.dto';
+import { CommentDto } from './entry-comment.dto';
 
 /**
- * Review and publication. No route-level roles: who may do what, in which state, is decided by
- * the workflow library in the services, which answers 403 or 409 with the reason.
+ * An entry's review: submit, withdraw, approve, return, and its review comments. No route-level
+ * roles: who may do what, in which state, is decided by the workflow library in the service,
+ * which answers 403 or 409 with the reason.
  */
 @ApiTags('workflow')
 @ApiBearerAuth()
 @Controller()
-export class WorkflowController {
-  constructor(
-    private readonly entries: EntryWorkflowService,
-    private readonly issues: IssueWorkflowService,
-  ) {}
+export class EntryWorkflowController {
+  constructor(private readonly entries: EntryWorkflowService) {}
 
   /** 提交审核, or 重新提交 after a return. */
   @Post('entries/:id/submit')
@@ -55,38 +53,5 @@ export class WorkflowController {
   @Post('entries/:id/comments')
   addComment(@Param('id', IdParam) id: string, @Body() dto: CommentDto, @CurrentUser() user: AuthUser) {
     return this.entries.addComment(id, dto, user);
-  }
-
-  /** 送审 */
-  @Post('issues/:id/submit-review')
-  @HttpCode(200)
-  submitIssue(@Param('id', IdParam) id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthUser) {
-    return this.issues.transition(id, 'submit_review', dto, user);
-  }
-
-  /** 签发 */
-  @Post('issues/:id/sign-off')
-  @HttpCode(200)
-  signOff(@Param('id', IdParam) id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthUser) {
-    return this.issues.transition(id, 'sign_off', dto, user);
-  }
-
-  /** 发布: freezes the issue. */
-  @Post('issues/:id/publish')
-  @HttpCode(200)
-  publish(@Param('id', IdParam) id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthUser) {
-    return this.issues.transition(id, 'publish', dto, user);
-  }
-
-  /** 退回: from review, or withdrawing the sign-off before publication. */
-  @Post('issues/:id/return')
-  @HttpCode(200)
-  returnIssue(@Param('id', IdParam) id: string, @Body() dto: ReturnDto, @CurrentUser() user: AuthUser) {
-    return this.issues.transition(id, 'return', dto, user);
-  }
-
-  @Get('issues/:id/history')
-  history(@Param('id', IdParam) id: string) {
-    return this.issues.history(id);
   }
 }

@@ -12,7 +12,3 @@ export class TransitionDto {
 export class ReturnDto extends TransitionDto {
   @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
-
-export class CommentDto {
-  @IsString() @MaxLength(2000) body!: string;
-}

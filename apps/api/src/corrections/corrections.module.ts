@@ -1,7 +1,0 @@
-import { Module } from '@nestjs/common';
-import { RenditionsModule } from '../renditions/renditions.module';
-import { CorrectionsController } from './corrections.controller';
-import { CorrectionsService } from './corrections.service';
-
-@Module({ imports: [RenditionsModule], controllers: [CorrectionsController], providers: [CorrectionsService] })
-export class CorrectionsModule {}
