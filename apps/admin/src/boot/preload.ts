@@ -6,9 +6,9 @@
  * which takes each at most once, and only in the first seconds after start-up; anything else, or
  * an answer that is not a success, goes to the server as usual.
  */
-import { API_URL } from '../apiUrl';
+import { API_URL } from '../providers/apiUrl';
 import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
-import { liveSession } from '../session';
+import { liveSession } from '../providers/session';
 import { screenOf, type View } from './screens';
 
 /** What fetchUtils.fetchJson answers, which ra-data-simple-rest reads. */

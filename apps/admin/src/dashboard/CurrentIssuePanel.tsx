@@ -3,11 +3,11 @@ import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, us
 import { formatDate } from '../formatDate';
 import { IssueStatusField, issueRepresentation } from '../issues/issueFields';
 import type { Issue, IssueDetail } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import { useRoles } from '../review/useRoles';
 import { issuesForPanels, useOpenIssues } from './dashboardIssues';
 import { IssueStatusTable } from './IssueStatusTable';
 import { NextStep } from './NextStep';
-import { issuePath } from './paths';
+import { issuePath } from '../routes/paths';
 
 const DAY_MS = 86_400_000;
 

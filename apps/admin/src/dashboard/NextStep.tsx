@@ -7,10 +7,10 @@ import { Alert, AlertTitle, Button, Stack, Step, StepLabel, Stepper } from '@mui
 import type { ReactNode } from 'react';
 import { CreateButton, Link, useCanAccess, useTranslate } from 'react-admin';
 import type { IssueDetail } from '../types';
-import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { SubmitDraftsButton } from '../workflow/SubmitDraftsButton';
+import { IssueWorkflowButtons } from '../review/IssueTransitionButtons';
+import { SubmitDraftsButton } from '../review/SubmitDraftsButton';
 import { ACTIVE_STEP, NOT_YET, PRIMARY, STEPS, useNextStep } from './nextStepRules';
-import { issuePath, newEntryInIssuePath } from './paths';
+import { issuePath, newEntryInIssuePath } from '../routes/paths';
 
 /**
  * Where the issue stands on its way to publication, and what the user does next, with the

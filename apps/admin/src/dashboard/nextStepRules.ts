@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
 import type { EntryStatus, IssueDetail, IssueStatus, IssueTransition, Role } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import { useRoles } from '../review/useRoles';
 
 /**
  * What comes next for an issue, for the signed-in user: which situation it is in (state, whose

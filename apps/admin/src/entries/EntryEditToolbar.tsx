@@ -2,7 +2,7 @@ import { Stack, Tooltip } from '@mui/material';
 import { DeleteButton, SaveButton, Toolbar, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useFormState } from 'react-hook-form';
 import type { Entry } from '../types';
-import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
+import { EntryWorkflowButtons } from '../review/EntryTransitionButtons';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /**

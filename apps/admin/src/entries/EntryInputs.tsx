@@ -20,7 +20,7 @@ import { SourcePanel } from '../sources/SourcePanel';
 import { ContributorPicker } from '../sources/SourceInputs';
 import { sourceRepresentation } from '../sources/sourceFields';
 import type { Contributor, Issue, Source, SourceCredit } from '../types';
-import { EntryBodyInput } from './EntryBodyInput';
+import { EntryBodyInput } from './body/EntryBodyInput';
 import { EventDateInput } from './EventDateInput';
 
 const validateTitle = [required(), maxLength(200)];

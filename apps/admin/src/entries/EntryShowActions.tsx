@@ -1,11 +1,11 @@
 import PostAdd from '@mui/icons-material/PostAdd';
 import { Button, EditButton, Link, TopToolbar, useRecordContext, useReference } from 'react-admin';
-import { newEntryInIssuePath } from '../dashboard/paths';
+import { newEntryInIssuePath } from '../routes/paths';
 import type { Entry, Issue } from '../types';
-import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
-import { useReviewOutcome } from '../workflow/ReviewOutcome';
-import { useRoles } from '../workflow/useRoles';
-import { canEditEntry, canEditIssue } from '../workflow/workflowActions';
+import { EntryWorkflowButtons } from '../review/EntryTransitionButtons';
+import { useReviewOutcome } from '../review/ReviewOutcome';
+import { useRoles } from '../review/useRoles';
+import { canEditEntry, canEditIssue } from '../review/allowedTransitions';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /**

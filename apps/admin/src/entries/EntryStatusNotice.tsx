@@ -3,7 +3,7 @@ import { decide } from '@dsyb/workflow';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../formatDate';
 import type { Entry, IssueStatus } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import { useRoles } from '../review/useRoles';
 import { useEntryComments } from './useEntryComments';
 
 /**

@@ -1,10 +1,10 @@
-import { newEntryInIssuePath } from '../dashboard/paths';
+import { newEntryInIssuePath } from '../routes/paths';
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import { Button, CreateButton, EditButton, Link, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import type { IssueDetail } from '../types';
-import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { useRoles } from '../workflow/useRoles';
-import { canEditIssue } from '../workflow/workflowActions';
+import { IssueWorkflowButtons } from '../review/IssueTransitionButtons';
+import { useRoles } from '../review/useRoles';
+import { canEditIssue } from '../review/allowedTransitions';
 
 /**
  * What can be done from an issue: list or add its entries, edit its cover data while the

@@ -18,10 +18,10 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import { narrowFormSx } from '../fields/formLayout';
 import { PAPER_SIZES, type Masthead, type MastheadChanges } from '../types';
-import { errorMessage } from '../workflow/useWorkflowTransition';
+import { errorMessage } from '../review/useTransitions';
 
 const FIELDS = ['publicationTitle', 'notice', 'sponsor', 'publisher', 'phone', 'email', 'paper'] as const;
 const paperChoices = PAPER_SIZES.map(paper => ({ id: paper, name: `app.masthead.paper.${paper}` }));

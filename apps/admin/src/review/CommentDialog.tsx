@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { MIN_RETURN_COMMENT_LENGTH } from './workflowActions';
+import { MIN_RETURN_COMMENT_LENGTH } from './allowedTransitions';
 
 /** Characters that count, as the server counts them: blanks do not. */
 const meaningfulLength = (text: string) => text.replace(/\s+/g, '').length;

@@ -7,9 +7,9 @@ import { useState, type ReactElement } from 'react';
 import { useTranslate } from 'react-admin';
 import type { EntryStatus, EntryTransition, IssueStatus } from '../types';
 import { CommentDialog } from './CommentDialog';
-import { useEntryTransition } from './useWorkflowTransition';
+import { useEntryTransition } from './useTransitions';
 import { useRoles } from './useRoles';
-import { entryTransitions } from './workflowActions';
+import { entryTransitions } from './allowedTransitions';
 
 const ICONS: Record<EntryTransition, ReactElement> = {
   submit: <Send />,

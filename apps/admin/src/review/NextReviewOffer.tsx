@@ -2,7 +2,7 @@ import ArrowForward from '@mui/icons-material/ArrowForward';
 import Home from '@mui/icons-material/Home';
 import { Alert, Button } from '@mui/material';
 import { Link, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
-import { entryPath } from '../dashboard/paths';
+import { entryPath } from '../routes/paths';
 import type { Entry, IssueDetail } from '../types';
 import { nextSubmittedInIssue } from './reviewQueue';
 import { useReviewOutcome } from './ReviewOutcome';

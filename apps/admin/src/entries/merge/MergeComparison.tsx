@@ -1,10 +1,10 @@
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { formatEventDate } from '../formatDate';
-import type { EventDatePrecision } from '../types';
-import { bodyPlainText } from './bodyText';
-import { DiffLegend, TextDiff } from './TextDiff';
+import { formatEventDate } from '../../formatDate';
+import type { EventDatePrecision } from '../../types';
+import { bodyPlainText } from '../body/bodyText';
+import { DiffLegend, TextDiff } from '../history/TextDiff';
 
 /** What the two sides of a conflict show: the printed wording of an entry. */
 export interface MergeSide {

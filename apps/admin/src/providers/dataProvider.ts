@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, withLifecycleCallbacks, type DataProvider, type UpdateParams } from 'react-admin';
 import { API_URL, fetchFile, httpClient } from './httpClient';
-import { i18nProvider } from './i18n/i18nProvider';
+import { i18nProvider } from '../i18n/i18nProvider';
 import type {
   Entry,
   EntryComment,
@@ -17,7 +17,7 @@ import type {
   Rendition,
   RenditionKind,
   TransitionBody,
-} from './types';
+} from '../types';
 import { changedData, creatableData, WRITABLE } from './writableFields';
 
 /** What the admin asks of the API beyond react-admin's CRUD methods. */

@@ -1,9 +1,9 @@
 import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useMemo, type ReactNode } from 'react';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { formatDateTime, formatEventDate } from '../formatDate';
-import type { EntryRevision, Section } from '../types';
-import { bodyPlainText, paragraphLines } from './bodyText';
+import { formatDateTime, formatEventDate } from '../../formatDate';
+import type { EntryRevision, Section } from '../../types';
+import { bodyPlainText, paragraphLines } from '../body/bodyText';
 import { FigureDiff } from './FigureDiff';
 import { bodyFigures, figureChanges, withoutFigures, type BodyFigure } from './figureChanges';
 import { DiffLegend, TextDiff } from './TextDiff';

@@ -3,7 +3,7 @@
  * error bodies ({statusCode, message, error}) into errors whose message a person can read.
  */
 import { fetchUtils, HttpError } from 'react-admin';
-import { takePreloaded } from './boot/preload';
+import { takePreloaded } from '../boot/preload';
 import { readSession } from './session';
 
 export { API_URL } from './apiUrl';

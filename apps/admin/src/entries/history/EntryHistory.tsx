@@ -25,15 +25,15 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
-import { formatDateTime } from '../formatDate';
-import type { Entry, EntryRevision } from '../types';
-import { errorMessage } from '../workflow/useWorkflowTransition';
-import { useRoles } from '../workflow/useRoles';
-import { canEditEntry } from '../workflow/workflowActions';
-import { EntryStatusField } from './entryFields';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { formatDateTime } from '../../formatDate';
+import type { Entry, EntryRevision } from '../../types';
+import { errorMessage } from '../../review/useTransitions';
+import { useRoles } from '../../review/useRoles';
+import { canEditEntry } from '../../review/allowedTransitions';
+import { EntryStatusField } from '../entryFields';
 import { RevisionDiff, wordingDiffers } from './RevisionDiff';
-import { useEntryIssueState } from './useEntryIssueState';
+import { useEntryIssueState } from '../useEntryIssueState';
 
 /**
  * 修改历史: every saved version (who, when, in which status), any two compared character by

@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
-import type { Entry } from '../types';
-import { WRITABLE } from '../writableFields';
+import type { Entry } from '../../types';
+import { WRITABLE } from '../../providers/writableFields';
 
 type Data = Record<string, unknown>;
 

@@ -2,11 +2,11 @@ import Send from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import type { IssueDetail } from '../types';
 import { useRoles } from './useRoles';
-import { errorMessage } from './useWorkflowTransition';
-import { entryTransitions } from './workflowActions';
+import { errorMessage } from './useTransitions';
+import { entryTransitions } from './allowedTransitions';
 
 /**
  * 全部提交审核: submits every draft of the issue, one after the other, each with the version

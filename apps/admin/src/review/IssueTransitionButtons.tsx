@@ -7,9 +7,9 @@ import { useState, type ReactElement } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
 import type { IssueStatus, IssueTransition } from '../types';
 import { CommentDialog } from './CommentDialog';
-import { useIssueTransition } from './useWorkflowTransition';
+import { useIssueTransition } from './useTransitions';
 import { useRoles } from './useRoles';
-import { issueTransitions } from './workflowActions';
+import { issueTransitions } from './allowedTransitions';
 
 const ICONS: Record<IssueTransition, ReactElement> = {
   submit_review: <Send />,

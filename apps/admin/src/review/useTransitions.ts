@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import type { EntryTransition, IssueTransition, TransitionBody } from '../types';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

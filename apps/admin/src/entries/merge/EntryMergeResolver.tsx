@@ -14,10 +14,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import type { AppDataProvider } from '../dataProvider';
-import { formatDateTime } from '../formatDate';
-import type { Entry } from '../types';
-import { errorMessage } from '../workflow/useWorkflowTransition';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { formatDateTime } from '../../formatDate';
+import type { Entry } from '../../types';
+import { errorMessage } from '../../review/useTransitions';
 import { changedFields, mergeIntoCurrent, staleVersionOf, type EntryConflict } from './entryConflict';
 import { asSide, MergeComparison } from './MergeComparison';
 
