@@ -2,7 +2,7 @@ import PostAdd from '@mui/icons-material/PostAdd';
 import { Button, EditButton, Link, TopToolbar, useRecordContext, useReference } from 'react-admin';
 import { newEntryInIssuePath } from '../routes/paths';
 import type { Entry, Issue } from '../types';
-import { EntryWorkflowButtons } from '../review/EntryTransitionButtons';
+import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useReviewOutcome } from '../review/ReviewOutcome';
 import { useRoles } from '../review/useRoles';
 import { canEditEntry, canEditIssue } from '../review/allowedTransitions';
@@ -24,7 +24,7 @@ export const EntryShowActions = () => {
   const addsToIssue = entry.issueId && issueState && canEditIssue(issueState, roles);
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
-      <EntryWorkflowButtons
+      <EntryTransitionButtons
         entry={entry}
         issueState={issueState}
         onDone={action => setOutcome(action === 'approve' || action === 'return' ? { entryId: entry.id, action } : undefined)}

@@ -15,7 +15,7 @@ import { issuePath, newEntryInIssuePath } from '../routes/paths';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
 import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
-import { EntryWorkflowButtons } from '../review/EntryTransitionButtons';
+import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useRoles } from '../review/useRoles';
 import { canEditIssue } from '../review/allowedTransitions';
 
@@ -107,7 +107,7 @@ const IssueEntryRow = ({ entry, number, issueState }: { entry: IssueContentsEntr
           <EntryStatusField />
         </RecordContextProvider>
       </ListItemButton>
-      <EntryWorkflowButtons entry={entry} issueState={issueState} compact />
+      <EntryTransitionButtons entry={entry} issueState={issueState} compact />
     </Box>
   );
 };

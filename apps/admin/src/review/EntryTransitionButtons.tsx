@@ -20,7 +20,7 @@ const ICONS: Record<EntryTransition, ReactElement> = {
 
 const COLORS = { submit: 'primary', withdraw: 'primary', approve: 'success', return: 'warning' } as const;
 
-export interface WorkflowEntry {
+export interface TransitionEntry {
   id: string;
   title: string;
   status: EntryStatus;
@@ -31,14 +31,14 @@ export interface WorkflowEntry {
  * 提交审核 · 撤回 · 通过 · 退回修改: the review buttons the workflow allows the user on this
  * entry now, sending the version that was read. A return first asks what to change.
  */
-export const EntryWorkflowButtons = ({
+export const EntryTransitionButtons = ({
   entry,
   issueState,
   compact = false,
   disabled = false,
   onDone,
 }: {
-  entry: WorkflowEntry;
+  entry: TransitionEntry;
   /** The status of the entry's issue; null when it belongs to none, undefined while unknown. */
   issueState: IssueStatus | null | undefined;
   /** Text buttons, for a row of a list (the issue's table of contents). */

@@ -20,7 +20,7 @@ const ICONS: Record<IssueTransition, ReactElement> = {
 
 const COLORS = { submit_review: 'primary', sign_off: 'success', return: 'warning', publish: 'success' } as const;
 
-export interface WorkflowIssue {
+export interface TransitionIssue {
   id: string;
   serialNumber: number;
   status: IssueStatus;
@@ -32,12 +32,12 @@ export interface WorkflowIssue {
  * state. A return asks what to change; publishing, which freezes the issue for good, asks first.
  * Whether the entries are ready is the server's to judge: its refusal names those that are not.
  */
-export const IssueWorkflowButtons = ({
+export const IssueTransitionButtons = ({
   issue,
   only,
   exclude = [],
 }: {
-  issue: WorkflowIssue;
+  issue: TransitionIssue;
   /** Offer just these (e.g. 发布 beside the final PDF), when the workflow allows them. */
   only?: readonly IssueTransition[];
   /** Leave these out where they are not the next step (送审 while entries are still drafts). */
