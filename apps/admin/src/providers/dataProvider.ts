@@ -66,7 +66,7 @@ function explainStaleVersion(resource: string, params: UpdateParams, error: unkn
   if (!(error instanceof HttpError) || error.status !== 409) return error;
   const currentVersion = (error.body as { currentVersion?: unknown } | undefined)?.currentVersion;
   if (typeof currentVersion !== 'number') return error;
-  // Only issues and entries are versioned (writableFields.ts); each has its own sentence.
+  // Only issues and entries are versioned (providers/writableFields.ts); each has its own sentence.
   const message = i18nProvider.translate(`app.stale_version.${resource}`, {
     yours: params.previousData?.version ?? '?',
     current: currentVersion,

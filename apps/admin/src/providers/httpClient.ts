@@ -3,7 +3,7 @@
  * error bodies ({statusCode, message, error}) into errors whose message a person can read.
  */
 import { fetchUtils, HttpError } from 'react-admin';
-import { takePreloaded } from '../boot/preload';
+import { takePreloaded } from './preloadCache';
 import { readSession } from './session';
 
 export { API_URL } from './apiUrl';
@@ -26,7 +26,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const session = readSession();
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
-  // The first screen's data may have been asked for at start-up (boot/preload.ts).
+  // The first screen's data may have been asked for at start-up (boot/preload.ts, providers/preloadCache.ts).
   const preloaded = options.method === undefined || options.method === 'GET' ? await takePreloaded(url, session?.token) : undefined;
   if (preloaded) return preloaded;
   try {
