@@ -1,6 +1,8 @@
-/** Records as the API returns them (ids are UUID strings, dates "YYYY-MM-DD", timestamps ISO). */
-
-export type Role = 'admin' | 'editor' | 'reviewer';
+/**
+ * Records as the API returns them, and the bodies of its requests beyond plain CRUD (ids are UUID
+ * strings, dates "YYYY-MM-DD", timestamps ISO).
+ */
+import type { ContributorRole, EntryStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
 
 export interface User {
   id: string;
@@ -8,12 +10,6 @@ export interface User {
   displayName: string;
   roles: Role[];
 }
-
-export type IssueStatus = 'drafting' | 'in_review' | 'approved' | 'published';
-
-export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'changes_requested';
-
-export type EventDatePrecision = 'day' | 'month';
 
 export interface Issue {
   id: string;
@@ -92,8 +88,6 @@ export interface Entry {
   updatedAt: string;
 }
 
-export type ContributorRole = 'reporter' | 'correspondent' | 'photographer';
-
 /** 记者 / 通讯员 / 摄影, credited on sources and entries. */
 export interface Contributor {
   id: string;
@@ -139,10 +133,6 @@ export interface UserAccount extends User {
   updatedAt: string;
 }
 
-export type RenditionKind = 'proof' | 'final';
-
-export type RenditionStatus = 'queued' | 'running' | 'done' | 'failed';
-
 /** One typesetting of an issue to PDF, made by the worker. */
 export interface Rendition {
   id: string;
@@ -161,12 +151,6 @@ export interface Rendition {
   finishedAt: string | null;
   fileUrl: string | null;
 }
-
-/** The workflow transitions of an entry (POST /api/entries/:id/<action>). */
-export type EntryTransition = 'submit' | 'withdraw' | 'approve' | 'return';
-
-/** The workflow transitions of an issue (POST /api/issues/:id/<action>, with - for _). */
-export type IssueTransition = 'submit_review' | 'sign_off' | 'return' | 'publish';
 
 /** What a transition sends: the version that was read, and for a return what to change. */
 export interface TransitionBody {
@@ -231,10 +215,6 @@ export interface AuditEvent {
   ip: string | null;
   createdAt: string;
 }
-
-/** Typst paper names the office may choose from (apps/api/src/settings/masthead.dto.ts). */
-export const PAPER_SIZES = ['a4', 'a5', 'b5', 'iso-b5', 'jis-b5', 'us-letter'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
 
 /** 刊头设置: what the cover and the back block print about the office. */
 export interface Masthead {
