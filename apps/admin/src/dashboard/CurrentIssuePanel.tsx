@@ -2,7 +2,7 @@ import { Box, Button, Card, CardContent, Chip, LinearProgress, Link as MuiLink, 
 import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, useGetOne, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../formatDate';
 import { IssueStatusField, issueRepresentation } from '../issues/issueFields';
-import type { Issue, IssueDetail } from '../types';
+import type { Issue, IssueDetail } from '@dsyb/contracts';
 import { useRoles } from '../review/useRoles';
 import { issuesForPanels, useOpenIssues } from './dashboardIssues';
 import { IssueStatusTable } from './IssueStatusTable';

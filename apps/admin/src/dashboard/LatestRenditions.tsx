@@ -4,7 +4,7 @@ import { Link, useDataProvider, useGetList, useGetMany, useLocaleState, useNotif
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
 import { downloadRendition } from '../renditions/downloadRendition';
-import type { Issue, Rendition } from '../types';
+import type { Issue, Rendition } from '@dsyb/contracts';
 import { issuePath } from '../routes/paths';
 
 /** The latest typesettings of any issue: each opens its issue's typesetting tab; a finished one downloads. */

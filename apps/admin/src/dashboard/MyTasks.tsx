@@ -1,7 +1,7 @@
 import { Button, Card, CardContent, CardHeader, Chip, LinearProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../formatDate';
-import type { Entry, EntryStatus } from '../types';
+import type { Entry, EntryStatus } from '@dsyb/contracts';
 import { useRoles } from '../review/useRoles';
 import { entriesListPath, entryPath } from '../routes/paths';
 

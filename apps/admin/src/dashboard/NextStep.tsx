@@ -6,7 +6,7 @@ import RateReview from '@mui/icons-material/RateReview';
 import { Alert, AlertTitle, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import type { ReactNode } from 'react';
 import { CreateButton, Link, useCanAccess, useTranslate } from 'react-admin';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
 import { SubmitDraftsButton } from '../review/SubmitDraftsButton';
 import { ACTIVE_STEP, NOT_YET, PRIMARY, STEPS, useNextStep } from './nextStepRules';

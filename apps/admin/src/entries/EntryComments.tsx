@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
-import type { Entry, EntryComment } from '../types';
+import type { Entry, EntryComment } from '@dsyb/contracts';
 import { errorMessage } from '../review/useTransitions';
 import { useEntryComments } from './useEntryComments';
 

@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Edit, SimpleForm, useNotify, useRecordContext, type UpdateParams } from 'react-admin';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
-import type { Entry } from '../types';
+import type { Entry } from '@dsyb/contracts';
 import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
 import { EntryInputs } from './EntryInputs';

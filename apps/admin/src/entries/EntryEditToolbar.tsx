@@ -1,7 +1,7 @@
 import { Stack, Tooltip } from '@mui/material';
 import { DeleteButton, SaveButton, Toolbar, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useFormState } from 'react-hook-form';
-import type { Entry } from '../types';
+import type { Entry } from '@dsyb/contracts';
 import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useEntryIssueState } from './useEntryIssueState';
 

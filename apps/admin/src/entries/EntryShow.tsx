@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Labeled, ReferenceField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import { SourcePanel } from '../sources/SourcePanel';
-import type { Entry } from '../types';
+import type { Entry } from '@dsyb/contracts';
 import { EntryBodyField } from './body/EntryBodyField';
 import { EntryComments } from './EntryComments';
 import { NextReviewOffer } from '../review/NextReviewOffer';

@@ -1,7 +1,7 @@
 import PostAdd from '@mui/icons-material/PostAdd';
 import { Button, EditButton, Link, TopToolbar, useRecordContext, useReference } from 'react-admin';
 import { newEntryInIssuePath } from '../routes/paths';
-import type { Entry, Issue } from '../types';
+import type { Entry, Issue } from '@dsyb/contracts';
 import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useReviewOutcome } from '../review/ReviewOutcome';
 import { useRoles } from '../review/useRoles';

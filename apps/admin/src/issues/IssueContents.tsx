@@ -14,7 +14,7 @@ import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordCo
 import { issuePath, newEntryInIssuePath } from '../routes/paths';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
-import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
+import type { IssueContentsEntry, IssueDetail, IssueStatus } from '@dsyb/contracts';
 import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useRoles } from '../review/useRoles';
 import { canEditIssue } from '../review/allowedTransitions';

@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useNextStep } from '../dashboard/nextStepRules';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { SubmitDraftsButton } from '../review/SubmitDraftsButton';
 
 /**

@@ -1,7 +1,7 @@
 import { newEntryInIssuePath } from '../routes/paths';
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import { Button, CreateButton, EditButton, Link, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
 import { useRoles } from '../review/useRoles';
 import { canEditIssue } from '../review/allowedTransitions';

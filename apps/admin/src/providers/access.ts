@@ -3,7 +3,7 @@
  * the same rules (the @Roles of each controller); this only keeps the interface from offering
  * what would be refused.
  */
-import type { Role } from '../types';
+import type { Role } from '@dsyb/contracts';
 
 export type ResourceName =
   | 'issues'

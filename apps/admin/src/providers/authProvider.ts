@@ -2,7 +2,7 @@ import { fetchUtils, HttpError, type AuthProvider } from 'react-admin';
 import { canAccess } from './access';
 import { API_URL, httpClient, serverMessage } from './httpClient';
 import { clearSession, liveSession, readSession, saveSession, saveUser } from './session';
-import type { User } from '../types';
+import type { User } from '@dsyb/contracts';
 
 interface LoginResponse {
   accessToken: string;

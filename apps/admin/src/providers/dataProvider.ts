@@ -17,7 +17,7 @@ import type {
   Rendition,
   RenditionKind,
   TransitionBody,
-} from '../types';
+} from '@dsyb/contracts';
 import { changedData, creatableData, WRITABLE } from './writableFields';
 
 /** What the admin asks of the API beyond react-admin's CRUD methods. */

@@ -1,5 +1,5 @@
 /** The signed-in user and their access token, kept in localStorage across reloads. */
-import type { User } from '../types';
+import type { User } from '@dsyb/contracts';
 
 const TOKEN_KEY = 'dsyb.accessToken';
 const USER_KEY = 'dsyb.user';

@@ -1,18 +1,12 @@
 /**
- * What the admin may send when it writes a record. The API's validation pipe refuses any field
- * its DTO does not declare (id, createdAt, entryCount, the table of contents of an issue…), so
- * creates send only the fields listed here, and updates only those of them that changed, plus
- * the `version` that was read for the resources the server versions.
- *
- * Mirrors apps/api/src/<resource>/<resource>.dto.ts.
+ * What the admin sends when it writes a record: creates the writable fields (libs/contracts,
+ * WRITABLE_FIELDS, which the API's DTOs declare), updates only those of them that changed, plus the
+ * `version` that was read for the resources the server versions. Form values are turned into what
+ * the API stores on the way.
  */
+import { WRITABLE_FIELDS, type WritableFields } from '@dsyb/contracts';
 
-interface WritableSpec {
-  fields: readonly string[];
-  /** Fields the API lets a client clear with null; an emptied input sends null for them. */
-  nullable?: readonly string[];
-  /** Writes carry the version that was read; the server answers 409 to a stale one. */
-  versioned?: boolean;
+interface WritableSpec extends WritableFields {
   /** Turns form values into what the API stores (applied to create and update alike). */
   normalise?: (data: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -43,29 +37,9 @@ function normaliseEntry(data: Data): Data {
 }
 
 export const WRITABLE: Record<string, WritableSpec> = {
-  issues: {
-    fields: ['year', 'month', 'serialNumber', 'title', 'compiler', 'publicationDate', 'coverageStart', 'coverageEnd', 'deadline'],
-    // An emptied deadline clears it; the other dates are required (the server refuses null).
-    nullable: ['deadline'],
-    versioned: true,
-  },
-  entries: {
-    // `contributors` replaces the entry's credits as a whole; left out when unchanged.
-    fields: ['title', 'sectionId', 'issueId', 'eventDate', 'eventDatePrecision', 'bodyHtml', 'position', 'sourceId', 'contributors'],
-    nullable: ['issueId', 'sourceId'],
-    versioned: true,
-    normalise: normaliseEntry,
-  },
-  sections: { fields: ['key', 'name', 'position', 'active'] },
-  recipients: { fields: ['name', 'category', 'position', 'active'] },
-  contributors: { fields: ['name', 'role', 'organisation'], nullable: ['organisation'] },
-  sources: {
-    fields: ['newspaper', 'issueDate', 'page', 'headline', 'text', 'contributors'],
-    nullable: ['issueDate', 'page'],
-    normalise: normaliseCredits,
-  },
-  // A blank password is left out, which keeps the current one.
-  users: { fields: ['username', 'displayName', 'roles', 'active', 'password'] },
+  ...WRITABLE_FIELDS,
+  entries: { ...WRITABLE_FIELDS.entries, normalise: normaliseEntry },
+  sources: { ...WRITABLE_FIELDS.sources, normalise: normaliseCredits },
 };
 
 /** The listed fields of `data`, with emptied inputs as null (clearable fields) or left out (the rest). */

@@ -4,7 +4,7 @@ import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/mate
 import { lazy, Suspense, useState } from 'react';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import type { IssueDetail, Rendition, RenditionKind } from '../types';
+import type { IssueDetail, Rendition, RenditionKind } from '@dsyb/contracts';
 import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
 import { useRoles } from '../review/useRoles';
 import { issueTransitions } from '../review/allowedTransitions';

@@ -5,7 +5,7 @@ import Undo from '@mui/icons-material/Undo';
 import { Button, Stack } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import { useTranslate } from 'react-admin';
-import type { EntryStatus, EntryTransition, IssueStatus } from '../types';
+import type { EntryStatus, EntryTransition, IssueStatus } from '@dsyb/contracts';
 import { CommentDialog } from './CommentDialog';
 import { useEntryTransition } from './useTransitions';
 import { useRoles } from './useRoles';

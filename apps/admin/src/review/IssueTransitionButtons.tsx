@@ -5,7 +5,7 @@ import Send from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
-import type { IssueStatus, IssueTransition } from '../types';
+import type { IssueStatus, IssueTransition } from '@dsyb/contracts';
 import { CommentDialog } from './CommentDialog';
 import { useIssueTransition } from './useTransitions';
 import { useRoles } from './useRoles';

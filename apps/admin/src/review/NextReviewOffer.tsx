@@ -3,7 +3,7 @@ import Home from '@mui/icons-material/Home';
 import { Alert, Button } from '@mui/material';
 import { Link, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { entryPath } from '../routes/paths';
-import type { Entry, IssueDetail } from '../types';
+import type { Entry, IssueDetail } from '@dsyb/contracts';
 import { nextSubmittedInIssue } from './reviewQueue';
 import { useReviewOutcome } from './ReviewOutcome';
 

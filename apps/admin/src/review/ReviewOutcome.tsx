@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { EntryTransition } from '../types';
+import type { EntryTransition } from '@dsyb/contracts';
 
 /** The review just given on an entry's page (通过 or 退回修改), which the page follows with the next entry to read. */
 export interface ReviewOutcome {

@@ -3,7 +3,7 @@ import { Button } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { useRoles } from './useRoles';
 import { errorMessage } from './useTransitions';
 import { entryTransitions } from './allowedTransitions';

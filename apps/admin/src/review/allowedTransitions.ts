@@ -3,11 +3,7 @@
  * from source): the admin offers what the server would accept, and the server still decides.
  */
 import { allowedActions, decide, type IssueEntrySummary } from '@dsyb/workflow';
-import type { EntryStatus, EntryTransition, IssueStatus, IssueTransition, Role } from '../types';
-
-const ENTRY_TRANSITIONS: readonly EntryTransition[] = ['submit', 'withdraw', 'approve', 'return'];
-/** Forward first, the return last. */
-const ISSUE_TRANSITIONS: readonly IssueTransition[] = ['submit_review', 'sign_off', 'publish', 'return'];
+import { ENTRY_TRANSITIONS, ISSUE_TRANSITIONS, type EntryStatus, type EntryTransition, type IssueStatus, type IssueTransition, type Role } from '@dsyb/contracts';
 
 /** The entry transitions these roles can take now (a return asks for its comment when pressed). */
 export function entryTransitions(status: EntryStatus, issueState: IssueStatus | null | undefined, roles: readonly Role[]): EntryTransition[] {

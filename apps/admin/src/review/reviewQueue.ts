@@ -1,4 +1,4 @@
-import type { IssueContentsEntry, IssueContentsSection } from '../types';
+import type { IssueContentsEntry, IssueContentsSection } from '@dsyb/contracts';
 
 export interface NextInIssue {
   entry: IssueContentsEntry;

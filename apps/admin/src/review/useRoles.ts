@@ -1,5 +1,5 @@
 import { usePermissions } from 'react-admin';
-import type { Role } from '../types';
+import type { Role } from '@dsyb/contracts';
 
 const NONE: readonly Role[] = [];
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import type { EntryTransition, IssueTransition, TransitionBody } from '../types';
+import type { EntryTransition, IssueTransition, TransitionBody } from '@dsyb/contracts';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

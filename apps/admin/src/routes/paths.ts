@@ -1,4 +1,4 @@
-import type { EntryStatus } from '../types';
+import type { EntryStatus } from '@dsyb/contracts';
 
 /** The entries list filtered as given, e.g. the drafts of one section of an issue, or the user's own ("me"). */
 export function entriesListPath(filter: { issueId?: string; sectionId?: string; status?: EntryStatus; createdById?: 'me' }): string {

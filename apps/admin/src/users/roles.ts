@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from '@dsyb/contracts';
 
 export const ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
 

@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { RichTextField, useRecordContext, useTranslate } from 'react-admin';
-import type { Entry } from '../../types';
+import type { Entry } from '@dsyb/contracts';
 import { entryBodySx as bodySx } from './entryBodyStyle';
 
 /** The entry's body: its HTML (sanitised) when it has one, otherwise its plain-text paragraphs. */

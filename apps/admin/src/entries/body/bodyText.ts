@@ -1,8 +1,7 @@
-/**
- * The most rich text one entry body may have, images included (the API's limit on bodyHtml):
- * about three images of the largest size the editor takes (2 MB, a third more as base64).
- */
-export const MAX_BODY_HTML = 8_000_000;
+import { MAX_LENGTH } from '@dsyb/contracts';
+
+/** The most rich text one entry body may have, images included (the API's limit on bodyHtml). */
+export const MAX_BODY_HTML = MAX_LENGTH.entry.bodyHtml;
 
 /** A size in bytes as "1.5" (megabytes of 1024 × 1024 bytes, one decimal, none when whole). */
 export function megabytes(bytes: number): string {

@@ -27,7 +27,7 @@ import {
 } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { formatDateTime } from '../../formatDate';
-import type { Entry, EntryRevision } from '../../types';
+import type { Entry, EntryRevision } from '@dsyb/contracts';
 import { errorMessage } from '../../review/useTransitions';
 import { useRoles } from '../../review/useRoles';
 import { canEditEntry } from '../../review/allowedTransitions';

@@ -2,7 +2,7 @@ import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useMemo, type ReactNode } from 'react';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime, formatEventDate } from '../../formatDate';
-import type { EntryRevision, Section } from '../../types';
+import type { EntryRevision, Section } from '@dsyb/contracts';
 import { bodyPlainText, paragraphLines } from '../body/bodyText';
 import { FigureDiff } from './FigureDiff';
 import { bodyFigures, figureChanges, withoutFigures, type BodyFigure } from './figureChanges';

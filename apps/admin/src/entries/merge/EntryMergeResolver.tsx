@@ -16,7 +16,7 @@ import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRedire
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { formatDateTime } from '../../formatDate';
-import type { Entry } from '../../types';
+import type { Entry } from '@dsyb/contracts';
 import { errorMessage } from '../../review/useTransitions';
 import { changedFields, mergeIntoCurrent, staleVersionOf, type EntryConflict } from './entryConflict';
 import { asSide, MergeComparison } from './MergeComparison';

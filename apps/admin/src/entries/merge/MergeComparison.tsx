@@ -2,7 +2,7 @@ import ContentCopy from '@mui/icons-material/ContentCopy';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { formatEventDate } from '../../formatDate';
-import type { EventDatePrecision } from '../../types';
+import type { EventDatePrecision } from '@dsyb/contracts';
 import { bodyPlainText } from '../body/bodyText';
 import { DiffLegend, TextDiff } from '../history/TextDiff';
 

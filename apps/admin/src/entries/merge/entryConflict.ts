@@ -1,5 +1,5 @@
 import { HttpError } from 'react-admin';
-import type { Entry } from '../../types';
+import type { Entry } from '@dsyb/contracts';
 import { WRITABLE } from '../../providers/writableFields';
 
 type Data = Record<string, unknown>;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { AppDataProvider } from '../../providers/dataProvider';
 import { staleVersionOf } from '../../entries/merge/entryConflict';
-import type { IssueDetail } from '../../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { errorMessage } from '../../review/useTransitions';
 
 /**
