@@ -19,6 +19,8 @@ const resolve: UserConfig['resolve'] = {
   // the admin offers exactly the buttons the server will accept, with the same Chinese reasons.
   alias: {
     '@dsyb/workflow': fileURLToPath(new URL('../../libs/workflow/src/index.ts', import.meta.url)),
+    // The API's vocabulary, record shapes, writable fields and limits, from the one place they are defined.
+    '@dsyb/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
   },
 };
 

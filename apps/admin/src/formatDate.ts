@@ -6,7 +6,7 @@
  * Calendar dates ("YYYY-MM-DD") are formatted as they are written, never through the
  * browser's time zone, so 2020-10-15 stays the 15th everywhere.
  */
-import type { EventDatePrecision } from './types';
+import type { EventDatePrecision } from '@dsyb/contracts';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 

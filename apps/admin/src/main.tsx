@@ -4,7 +4,8 @@
  * for the app itself, all at the same time.
  */
 import { preloadScreenData } from './boot/preload';
-import { loadScreenCode, screenOf } from './boot/screens';
+import { loadScreenCode } from './boot/screens';
+import { screenOf } from './routes/screen';
 
 // The app's code first: it is the largest download and the first thing the screen waits for.
 const screen = screenOf(window.location.hash);

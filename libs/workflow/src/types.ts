@@ -1,15 +1,17 @@
 /**
- * The vocabulary of the editorial workflow. The unions match the PostgreSQL enums (and so
- * Prisma's generated types) value for value, but are declared here so that this library
- * stays free of any framework or database client.
+ * The vocabulary of the editorial workflow. Roles and states are the API's own (libs/contracts,
+ * which matches the PostgreSQL enums value for value), so this library stays free of any
+ * framework or database client.
  */
-export type WorkflowRole = 'admin' | 'editor' | 'reviewer';
+import type { EntryStatus, IssueStatus, Role } from '@dsyb/contracts';
+
+export type WorkflowRole = Role;
 
 /** 草稿 → 待审 → 已通过, or → 退回修改 → 草稿 */
-export type EntryState = 'draft' | 'submitted' | 'approved' | 'changes_requested';
+export type EntryState = EntryStatus;
 
 /** 编辑中 → 送审 → 已签发 → 已发布 */
-export type IssueState = 'drafting' | 'in_review' | 'approved' | 'published';
+export type IssueState = IssueStatus;
 
 /**
  * `edit` changes what is printed about the event (title, body, event date); `arrange` only

@@ -1,6 +1,6 @@
 import { Box, Paper, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '@dsyb/contracts';
 
 const asObject = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

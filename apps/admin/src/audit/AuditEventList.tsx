@@ -1,7 +1,7 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { DataTable, DateInput, List, ReferenceField, SearchInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
-import type { AuditEvent } from '../types';
+import type { AuditEvent } from '@dsyb/contracts';
 import { AuditEventDetail } from './AuditEventDetail';
 import { auditActionChoices, auditActionLabel, auditEntityChoices, auditEntityLabel, ENTITY_PAGES } from './auditLabels';
 

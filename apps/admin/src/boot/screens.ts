@@ -1,9 +1,8 @@
 /**
- * The screen in the address (`#/entries`, `#/entries/create`, `#/entries/<id>`,
- * `#/entries/<id>/show`; '' is the dashboard) and the code that draws it. The screens are the
- * same lazy modules the resources declare, so React finds them already loaded.
+ * The code that draws the screen in the address. The screens are the same lazy modules the
+ * resources declare, so React finds them already loaded.
  */
-export type View = 'list' | 'show' | 'edit' | 'create';
+import type { Screen, View } from '../routes/screen';
 
 const SCREENS: Record<string, Partial<Record<View, () => Promise<unknown>>>> = {
   entries: {
@@ -20,16 +19,8 @@ const SCREENS: Record<string, Partial<Record<View, () => Promise<unknown>>>> = {
   },
 };
 
-export function screenOf(hash: string): { resource: string; view: View } | undefined {
-  const [resource, id, show] = hash.replace(/^#\/?/, '').split(/[/?]/);
-  if (!resource) return undefined;
-  if (!id) return { resource, view: 'list' };
-  if (id === 'create') return { resource, view: 'create' };
-  return { resource, view: show === 'show' ? 'show' : 'edit' };
-}
-
 /** Starts loading the screen's code (a failed load is retried by the screen when it renders). */
-export function loadScreenCode(screen: ReturnType<typeof screenOf>): void {
+export function loadScreenCode(screen: Screen | undefined): void {
   const load = screen ? SCREENS[screen.resource]?.[screen.view] : () => import('../dashboard/Dashboard');
   load?.().catch(() => undefined);
 }

@@ -16,8 +16,9 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataProvider, RaRecord } from 'react-admin';
-import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES, type ListQuery } from '../entries/entryListQueries';
-import { liveSession } from '../session';
+import { ENTRY_LIST, ISSUE_CHOICES, SECTION_CHOICES } from '../entries/entryListQueries';
+import type { ListQuery } from '../providers/preloadCache';
+import { liveSession } from '../providers/session';
 import { landsOnEntryList, LIST_REFERENCES, referencedIds } from './preload';
 
 const FRESH_FOR_MS = 2000;

@@ -1,9 +1,10 @@
 import { maxLength, required, SelectInput, TextInput } from 'react-admin';
 import { contributorRoleChoices } from './contributorRoles';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
-const validateName = [required(), maxLength(40)];
+const validateName = [required(), maxLength(MAX_LENGTH.contributor.name)];
 const validateRole = required();
-const validateOrganisation = maxLength(100);
+const validateOrganisation = maxLength(MAX_LENGTH.contributor.organisation);
 
 /** Someone credited on sources and entries: 记者, 通讯员 or 摄影, and where they work. */
 export const ContributorInputs = () => (

@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
-import type { Contributor } from '../types';
+import type { Contributor } from '@dsyb/contracts';
 import { contributorRoleChoices } from './contributorRoles';
 
 const contributorFilters = [

@@ -1,6 +1,6 @@
 import ContributorIcon from '@mui/icons-material/Badge';
 import { lazy } from 'react';
-import type { Contributor } from '../types';
+import type { Contributor } from '@dsyb/contracts';
 
 const ContributorList = lazy(() => import('./ContributorList'));
 const ContributorCreate = lazy(() => import('./ContributorCreate'));

@@ -2,12 +2,12 @@ import { Box, Button, Card, CardContent, Chip, LinearProgress, Link as MuiLink, 
 import { CreateButton, Link, RecordContextProvider, useCanAccess, useGetList, useGetOne, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { formatDate } from '../formatDate';
 import { IssueStatusField, issueRepresentation } from '../issues/issueFields';
-import type { Issue, IssueDetail } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import type { Issue, IssueDetail } from '@dsyb/contracts';
+import { useRoles } from '../review/useRoles';
 import { issuesForPanels, useOpenIssues } from './dashboardIssues';
 import { IssueStatusTable } from './IssueStatusTable';
 import { NextStep } from './NextStep';
-import { issuePath } from './paths';
+import { issuePath } from '../routes/paths';
 
 const DAY_MS = 86_400_000;
 

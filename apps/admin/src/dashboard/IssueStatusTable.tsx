@@ -1,7 +1,7 @@
 import { Link as MuiLink, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import type { EntryStatus, IssueDetail } from '../types';
-import { entriesListPath, issuePath } from './paths';
+import type { EntryStatus, IssueDetail } from '@dsyb/contracts';
+import { entriesListPath, issuePath } from '../routes/paths';
 
 /** In the order an entry goes through review. */
 const STATUSES: readonly EntryStatus[] = ['draft', 'changes_requested', 'submitted', 'approved'];

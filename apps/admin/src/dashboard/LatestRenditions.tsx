@@ -1,11 +1,11 @@
 import Download from '@mui/icons-material/Download';
 import { Button, Card, CardContent, CardHeader, LinearProgress, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link, useDataProvider, useGetList, useGetMany, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
 import { downloadRendition } from '../renditions/downloadRendition';
-import type { Issue, Rendition } from '../types';
-import { issuePath } from './paths';
+import type { Issue, Rendition } from '@dsyb/contracts';
+import { issuePath } from '../routes/paths';
 
 /** The latest typesettings of any issue: each opens its issue's typesetting tab; a finished one downloads. */
 export const LatestRenditions = () => {

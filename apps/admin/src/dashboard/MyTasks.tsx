@@ -1,9 +1,9 @@
 import { Button, Card, CardContent, CardHeader, Chip, LinearProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../formatDate';
-import type { Entry, EntryStatus } from '../types';
-import { useRoles } from '../workflow/useRoles';
-import { entriesListPath, entryPath } from './paths';
+import type { Entry, EntryStatus } from '@dsyb/contracts';
+import { useRoles } from '../review/useRoles';
+import { entriesListPath, entryPath } from '../routes/paths';
 
 /**
  * 我的任务, by role: an editor's own returned entries (to fix first) and own drafts (to finish

@@ -6,11 +6,11 @@ import RateReview from '@mui/icons-material/RateReview';
 import { Alert, AlertTitle, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import type { ReactNode } from 'react';
 import { CreateButton, Link, useCanAccess, useTranslate } from 'react-admin';
-import type { IssueDetail } from '../types';
-import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { SubmitDraftsButton } from '../workflow/SubmitDraftsButton';
+import type { IssueDetail } from '@dsyb/contracts';
+import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
+import { SubmitDraftsButton } from '../review/SubmitDraftsButton';
 import { ACTIVE_STEP, NOT_YET, PRIMARY, STEPS, useNextStep } from './nextStepRules';
-import { issuePath, newEntryInIssuePath } from './paths';
+import { issuePath, newEntryInIssuePath } from '../routes/paths';
 
 /**
  * Where the issue stands on its way to publication, and what the user does next, with the
@@ -82,9 +82,9 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
         <AlertTitle>{translate(issue.status === 'published' ? 'app.dashboard.published_title' : 'app.dashboard.next_title')}</AlertTitle>
         {message}
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1.5, alignItems: 'center' }}>
-          <IssueWorkflowButtons issue={issue} exclude={[...(NOT_YET[key] ?? []), 'return']} />
+          <IssueTransitionButtons issue={issue} exclude={[...(NOT_YET[key] ?? []), 'return']} />
           {(actions[key] ?? []).map(name => links[name])}
-          <IssueWorkflowButtons issue={issue} only={['return']} />
+          <IssueTransitionButtons issue={issue} only={['return']} />
         </Stack>
       </Alert>
     </Stack>

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { formatDate, formatYearMonth } from '../formatDate';
 import { IssueStatusField } from '../issues/issueFields';
 import { OPEN_ISSUES_SHOWN, useOpenIssues } from './dashboardIssues';
-import { issuePath } from './paths';
+import { issuePath } from '../routes/paths';
 
 /** The issues not yet published, the one due first on top; a row opens the issue. */
 export const OpenIssues = () => {

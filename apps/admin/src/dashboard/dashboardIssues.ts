@@ -1,5 +1,5 @@
 import { useGetList } from 'react-admin';
-import type { Issue, IssueStatus, Role } from '../types';
+import type { Issue, IssueStatus, Role } from '@dsyb/contracts';
 
 /** How many open issues of each status the dashboard reads (the open-issues table shows as many). */
 export const OPEN_ISSUES_SHOWN = 5;

@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
-import type { EntryStatus, IssueDetail, IssueStatus, IssueTransition, Role } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import { ISSUE_STATUSES, type EntryStatus, type IssueDetail, type IssueStatus, type IssueTransition, type Role } from '@dsyb/contracts';
+import { useRoles } from '../review/useRoles';
 
 /**
  * What comes next for an issue, for the signed-in user: which situation it is in (state, whose
@@ -8,7 +8,7 @@ import { useRoles } from '../workflow/useRoles';
  * not the next step yet, and which link is.
  */
 
-export const STEPS: readonly IssueStatus[] = ['drafting', 'in_review', 'approved', 'published'];
+export const STEPS: readonly IssueStatus[] = ISSUE_STATUSES;
 
 /** The step under way: a signed-off issue has the sign-off behind it and publication ahead. */
 export const ACTIVE_STEP: Record<IssueStatus, number> = { drafting: 0, in_review: 1, approved: 3, published: 4 };

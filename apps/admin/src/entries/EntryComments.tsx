@@ -2,10 +2,10 @@ import { Box, Button, Chip, LinearProgress, Paper, Stack, TextField, Typography 
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
-import type { Entry, EntryComment } from '../types';
-import { errorMessage } from '../workflow/useWorkflowTransition';
+import type { Entry, EntryComment } from '@dsyb/contracts';
+import { errorMessage } from '../review/useTransitions';
 import { useEntryComments } from './useEntryComments';
 
 /**

@@ -2,15 +2,15 @@ import { Box } from '@mui/material';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Edit, SimpleForm, useNotify, useRecordContext, type UpdateParams } from 'react-admin';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
-import type { Entry } from '../types';
-import { staleVersionOf, type EntryConflict } from './entryConflict';
+import type { Entry } from '@dsyb/contracts';
+import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
 import { EntryInputs } from './EntryInputs';
 import { EntryStatusNotice } from './EntryStatusNotice';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /** The comparison and its diff are a chunk of their own, fetched when a save meets a newer version. */
-const EntryMergeResolver = lazy(() => import('./EntryMergeResolver'));
+const EntryMergeResolver = lazy(() => import('./merge/EntryMergeResolver'));
 
 /**
  * Editing an entry. Saved pessimistically: the server may refuse a stale version (409), and then

@@ -1,8 +1,8 @@
 import { Stack, Tooltip } from '@mui/material';
 import { DeleteButton, SaveButton, Toolbar, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useFormState } from 'react-hook-form';
-import type { Entry } from '../types';
-import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
+import type { Entry } from '@dsyb/contracts';
+import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /**
@@ -22,7 +22,7 @@ export const EntryEditToolbar = () => {
         {entry ? (
           <Tooltip title={isDirty ? translate('app.workflow.save_first') : ''}>
             <span>
-              <EntryWorkflowButtons
+              <EntryTransitionButtons
                 entry={entry}
                 issueState={issueState}
                 disabled={isDirty}

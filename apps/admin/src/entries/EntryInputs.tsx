@@ -19,11 +19,11 @@ import { issueRepresentation } from '../issues/issueFields';
 import { SourcePanel } from '../sources/SourcePanel';
 import { ContributorPicker } from '../sources/SourceInputs';
 import { sourceRepresentation } from '../sources/sourceFields';
-import type { Contributor, Issue, Source, SourceCredit } from '../types';
-import { EntryBodyInput } from './EntryBodyInput';
+import { MAX_LENGTH, type Contributor, type Issue, type Source, type SourceCredit } from '@dsyb/contracts';
+import { EntryBodyInput } from './body/EntryBodyInput';
 import { EventDateInput } from './EventDateInput';
 
-const validateTitle = [required(), maxLength(200)];
+const validateTitle = [required(), maxLength(MAX_LENGTH.entry.title)];
 const validateSection = required();
 const validateRole = required();
 const searchQuery = (search: string) => ({ q: search });

@@ -1,7 +1,7 @@
 import { DataTable, List, ReferenceField } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import { SerialNumberField } from '../issues/issueFields';
-import type { Entry } from '../types';
+import type { Entry } from '@dsyb/contracts';
 import { EntryStatusField, EventDateField } from './entryFields';
 import { EntryRowEditButton } from './EntryShowActions';
 import { entryFilters } from './entryFilters';

@@ -3,18 +3,18 @@ import { lazy, Suspense } from 'react';
 import { Labeled, ReferenceField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import { SourcePanel } from '../sources/SourcePanel';
-import type { Entry } from '../types';
-import { EntryBodyField } from './EntryBodyField';
+import type { Entry } from '@dsyb/contracts';
+import { EntryBodyField } from './body/EntryBodyField';
 import { EntryComments } from './EntryComments';
-import { NextReviewOffer } from '../workflow/NextReviewOffer';
-import { ReviewOutcomeProvider } from '../workflow/ReviewOutcome';
+import { NextReviewOffer } from '../review/NextReviewOffer';
+import { ReviewOutcomeProvider } from '../review/ReviewOutcome';
 import { EntryShowActions } from './EntryShowActions';
 import { EntryStatusNotice } from './EntryStatusNotice';
 import { EntryBylineField, EntryStatusField, EventDateField } from './entryFields';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /** The history compares versions with jsdiff: fetched only when the tab is opened. */
-const EntryHistory = lazy(() => import('./EntryHistory'));
+const EntryHistory = lazy(() => import('./history/EntryHistory'));
 
 /**
  * Two tabs: the entry as it reads now (with the review buttons above it and the review

@@ -1,11 +1,11 @@
 import PostAdd from '@mui/icons-material/PostAdd';
 import { Button, EditButton, Link, TopToolbar, useRecordContext, useReference } from 'react-admin';
-import { newEntryInIssuePath } from '../dashboard/paths';
-import type { Entry, Issue } from '../types';
-import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
-import { useReviewOutcome } from '../workflow/ReviewOutcome';
-import { useRoles } from '../workflow/useRoles';
-import { canEditEntry, canEditIssue } from '../workflow/workflowActions';
+import { newEntryInIssuePath } from '../routes/paths';
+import type { Entry, Issue } from '@dsyb/contracts';
+import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
+import { useReviewOutcome } from '../review/ReviewOutcome';
+import { useRoles } from '../review/useRoles';
+import { canEditEntry, canEditIssue } from '../review/allowedTransitions';
 import { useEntryIssueState } from './useEntryIssueState';
 
 /**
@@ -24,7 +24,7 @@ export const EntryShowActions = () => {
   const addsToIssue = entry.issueId && issueState && canEditIssue(issueState, roles);
   return (
     <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
-      <EntryWorkflowButtons
+      <EntryTransitionButtons
         entry={entry}
         issueState={issueState}
         onDone={action => setOutcome(action === 'approve' || action === 'return' ? { entryId: entry.id, action } : undefined)}

@@ -2,8 +2,8 @@ import { Alert, AlertTitle } from '@mui/material';
 import { decide } from '@dsyb/workflow';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../formatDate';
-import type { Entry, IssueStatus } from '../types';
-import { useRoles } from '../workflow/useRoles';
+import type { Entry, IssueStatus } from '@dsyb/contracts';
+import { useRoles } from '../review/useRoles';
 import { useEntryComments } from './useEntryComments';
 
 /**

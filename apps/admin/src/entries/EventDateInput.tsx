@@ -1,6 +1,6 @@
 import { Stack } from '@mui/material';
 import { DateInput, FormDataConsumer, RadioButtonGroupInput, required, TextInput } from 'react-admin';
-import type { EventDatePrecision } from '../types';
+import type { EventDatePrecision } from '@dsyb/contracts';
 
 export const eventDatePrecisionChoices: { id: EventDatePrecision; name: string }[] = [
   { id: 'day', name: 'resources.entries.precision.day' },

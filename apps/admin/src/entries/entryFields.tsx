@@ -3,7 +3,7 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { StatusChip } from '../fields/StatusChip';
 import { formatEventDate } from '../formatDate';
 import { useByline } from '../sources/sourceFields';
-import type { Entry, EntryStatus, IssueContentsEntry, SourceCredit } from '../types';
+import type { Entry, EntryStatus, IssueContentsEntry, SourceCredit } from '@dsyb/contracts';
 
 /** An entry as `GET /api/entries/:id` returns it: with its credits, each with the contributor's name. */
 export type CreditedEntry = Entry & { contributors?: SourceCredit[] };

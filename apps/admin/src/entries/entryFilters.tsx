@@ -1,6 +1,6 @@
 import { AutocompleteInput, BooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { issueRepresentation } from '../issues/issueFields';
-import type { Issue } from '../types';
+import type { Issue } from '@dsyb/contracts';
 import { entryStatusChoices } from './entryFields';
 import { ISSUE_CHOICES, SECTION_CHOICES } from './entryListQueries';
 

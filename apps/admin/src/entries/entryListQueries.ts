@@ -3,11 +3,7 @@
  * filters (EntryList, entryFilters) and by the start-up preload (boot/preload.ts), which asks
  * the same questions before the list is drawn.
  */
-export interface ListQuery {
-  sort: { field: string; order: 'ASC' | 'DESC' };
-  perPage: number;
-  filter?: Record<string, unknown>;
-}
+import type { ListQuery } from '../providers/preloadCache';
 
 /** Latest changed first, react-admin's 10 a page. */
 export const ENTRY_LIST = { sort: { field: 'updatedAt', order: 'DESC' }, perPage: 10 } as const satisfies ListQuery;

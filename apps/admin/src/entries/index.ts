@@ -1,6 +1,6 @@
 import EntryIcon from '@mui/icons-material/Article';
 import { lazy } from 'react';
-import type { Entry } from '../types';
+import type { Entry } from '@dsyb/contracts';
 
 const EntryList = lazy(() => import('./EntryList'));
 const EntryShow = lazy(() => import('./EntryShow'));

@@ -1,5 +1,5 @@
 import { useGetOne } from 'react-admin';
-import type { Entry, Issue, IssueStatus } from '../types';
+import type { Entry, Issue, IssueStatus } from '@dsyb/contracts';
 
 /**
  * The status of the issue an entry belongs to, which the workflow needs to judge the entry

@@ -1,7 +1,7 @@
 import { Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link, RecordContextProvider, useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../formatDate';
-import type { Issue } from '../types';
+import type { Issue } from '@dsyb/contracts';
 import { useCurrentIssue } from './currentIssue';
 import { IssueStatusField, issueRepresentation } from './issueFields';
 

@@ -11,13 +11,13 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, RecordContextProvider, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { issuePath, newEntryInIssuePath } from '../dashboard/paths';
+import { issuePath, newEntryInIssuePath } from '../routes/paths';
 import { EntryStatusField } from '../entries/entryFields';
 import { formatEventDate } from '../formatDate';
-import type { IssueContentsEntry, IssueDetail, IssueStatus } from '../types';
-import { EntryWorkflowButtons } from '../workflow/EntryWorkflowButtons';
-import { useRoles } from '../workflow/useRoles';
-import { canEditIssue } from '../workflow/workflowActions';
+import type { IssueContentsEntry, IssueDetail, IssueStatus } from '@dsyb/contracts';
+import { EntryTransitionButtons } from '../review/EntryTransitionButtons';
+import { useRoles } from '../review/useRoles';
+import { canEditIssue } from '../review/allowedTransitions';
 
 /**
  * The issue's table of contents: each section (in print order) with its entries, numbered
@@ -107,7 +107,7 @@ const IssueEntryRow = ({ entry, number, issueState }: { entry: IssueContentsEntr
           <EntryStatusField />
         </RecordContextProvider>
       </ListItemButton>
-      <EntryWorkflowButtons entry={entry} issueState={issueState} compact />
+      <EntryTransitionButtons entry={entry} issueState={issueState} compact />
     </Box>
   );
 };

@@ -2,13 +2,15 @@ import Clear from '@mui/icons-material/Clear';
 import { Box, IconButton, InputAdornment, Tooltip } from '@mui/material';
 import { DateInput, maxLength, maxValue, minValue, NumberInput, required, TextInput, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
 const validateSerialNumber = [required(), minValue(1), maxValue(100000)];
 const validateYear = [required(), minValue(1949), maxValue(2200)];
 const validateMonth = [required(), minValue(1), maxValue(12)];
 const validatePublicationDate = required();
-const validateMastheadText = maxLength(60);
-const validateMastheadTextRequired = [required(), maxLength(60)];
+// The title and the compiler may be equally long (MAX_LENGTH.issue).
+const validateMastheadText = maxLength(MAX_LENGTH.issue.title);
+const validateMastheadTextRequired = [required(), maxLength(MAX_LENGTH.issue.title)];
 
 const grid = { display: 'grid', columnGap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', width: '100%' } as const;
 

@@ -1,6 +1,6 @@
 import { DataTable, List } from 'react-admin';
 import { CalendarDateField } from '../fields/CalendarDateField';
-import type { Issue } from '../types';
+import type { Issue } from '@dsyb/contracts';
 import { CurrentIssueCard } from './CurrentIssueCard';
 import { useCurrentIssue } from './currentIssue';
 import { IssueStatusField, SerialNumberField, YearMonthField } from './issueFields';

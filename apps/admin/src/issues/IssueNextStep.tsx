@@ -1,8 +1,8 @@
 import { Alert, AlertTitle, Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useNextStep } from '../dashboard/nextStepRules';
-import type { IssueDetail } from '../types';
-import { SubmitDraftsButton } from '../workflow/SubmitDraftsButton';
+import type { IssueDetail } from '@dsyb/contracts';
+import { SubmitDraftsButton } from '../review/SubmitDraftsButton';
 
 /**
  * 下一步 at the top of the issue's page, as on the dashboard: what to do now, for someone who

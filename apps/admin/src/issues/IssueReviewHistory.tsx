@@ -1,9 +1,9 @@
 import { Box, Divider, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 
 const REVIEW_STEPS = new Set(['issue.submit_review', 'issue.sign_off', 'issue.return', 'issue.publish']);
 

@@ -4,7 +4,7 @@ import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTransl
 import { CalendarDateField } from '../fields/CalendarDateField';
 import { TimestampField } from '../fields/TimestampField';
 import { RenditionPanel } from '../renditions/RenditionPanel';
-import type { IssueDetail } from '../types';
+import type { IssueDetail } from '@dsyb/contracts';
 import { IssueContents } from './IssueContents';
 import { IssueNextStep } from './IssueNextStep';
 import { IssueReviewHistory } from './IssueReviewHistory';

@@ -1,10 +1,10 @@
-import { newEntryInIssuePath } from '../dashboard/paths';
+import { newEntryInIssuePath } from '../routes/paths';
 import FormatListBulleted from '@mui/icons-material/FormatListBulleted';
 import { Button, CreateButton, EditButton, Link, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
-import type { IssueDetail } from '../types';
-import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { useRoles } from '../workflow/useRoles';
-import { canEditIssue } from '../workflow/workflowActions';
+import type { IssueDetail } from '@dsyb/contracts';
+import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
+import { useRoles } from '../review/useRoles';
+import { canEditIssue } from '../review/allowedTransitions';
 
 /**
  * What can be done from an issue: list or add its entries, edit its cover data while the
@@ -21,7 +21,7 @@ export const IssueShowActions = () => {
   const editable = canEditIssue(issue.status, roles);
   return (
     <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
-      <IssueWorkflowButtons issue={issue} />
+      <IssueTransitionButtons issue={issue} />
       <Button component={Link} to={entriesOfIssue} label="app.issues.entries_of_issue" data-testid="issue-entries-link">
         <FormatListBulleted />
       </Button>

@@ -1,5 +1,5 @@
 import { useGetList } from 'react-admin';
-import type { Issue, IssueStatus } from '../types';
+import type { Issue, IssueStatus } from '@dsyb/contracts';
 
 /** Statuses of an issue that is still being worked on. */
 const UNPUBLISHED: readonly IssueStatus[] = ['drafting', 'in_review', 'approved'];

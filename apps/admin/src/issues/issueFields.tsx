@@ -2,7 +2,7 @@ import { Typography, type ChipProps } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { StatusChip } from '../fields/StatusChip';
 import { formatDate, formatYearMonth } from '../formatDate';
-import type { Issue, IssueStatus } from '../types';
+import type { Issue, IssueStatus } from '@dsyb/contracts';
 
 const ISSUE_STATUS_COLORS: Record<IssueStatus, ChipProps['color']> = {
   drafting: 'default',

@@ -1,5 +1,5 @@
 import { useGetList } from 'react-admin';
-import type { Issue } from '../types';
+import type { Issue } from '@dsyb/contracts';
 
 export interface NextIssueDefaults {
   serialNumber: number;

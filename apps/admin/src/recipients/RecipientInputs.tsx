@@ -1,7 +1,8 @@
 import { BooleanInput, maxLength, maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
-const validateName = [required(), maxLength(100)];
-const validateCategory = [required(), maxLength(40)];
+const validateName = [required(), maxLength(MAX_LENGTH.recipient.name)];
+const validateCategory = [required(), maxLength(MAX_LENGTH.recipient.category)];
 const validatePosition = [required(), minValue(0), maxValue(100000)];
 
 /** A recipient unit (发放单位) on the distribution list, in its printed order. */

@@ -1,5 +1,5 @@
 import { BooleanField, BooleanInput, DataTable, List, SearchInput } from 'react-admin';
-import type { Recipient } from '../types';
+import type { Recipient } from '@dsyb/contracts';
 
 const recipientFilters = [<SearchInput key="q" source="q" alwaysOn />, <BooleanInput key="active" source="active" />];
 

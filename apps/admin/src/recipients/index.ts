@@ -1,6 +1,6 @@
 import RecipientIcon from '@mui/icons-material/MarkunreadMailbox';
 import { lazy } from 'react';
-import type { Recipient } from '../types';
+import type { Recipient } from '@dsyb/contracts';
 
 const RecipientList = lazy(() => import('./RecipientList'));
 const RecipientCreate = lazy(() => import('./RecipientCreate'));

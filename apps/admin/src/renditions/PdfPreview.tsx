@@ -1,7 +1,7 @@
 import { Alert, Box, LinearProgress } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 
 type PreviewState = { status: 'loading' } | { status: 'ready'; url: string } | { status: 'error'; message: string };
 

@@ -3,11 +3,11 @@ import Verified from '@mui/icons-material/Verified';
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useState } from 'react';
 import { useCanAccess, useDataProvider, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
-import type { IssueDetail, Rendition, RenditionKind } from '../types';
-import { IssueWorkflowButtons } from '../workflow/IssueWorkflowButtons';
-import { useRoles } from '../workflow/useRoles';
-import { issueTransitions } from '../workflow/workflowActions';
+import type { AppDataProvider } from '../providers/dataProvider';
+import type { IssueDetail, Rendition, RenditionKind } from '@dsyb/contracts';
+import { IssueTransitionButtons } from '../review/IssueTransitionButtons';
+import { useRoles } from '../review/useRoles';
+import { issueTransitions } from '../review/allowedTransitions';
 import { downloadRendition } from './downloadRendition';
 import { isFinished } from './renditionFormat';
 import { RenditionProgress } from './RenditionProgress';
@@ -103,7 +103,7 @@ const FinalReady = ({ issue }: { issue: IssueDetail }) => {
   const roles = useRoles();
   if (!issueTransitions(issue.status, roles).includes('publish')) return null;
   return (
-    <Alert severity="success" role="status" sx={{ mt: 2, alignItems: 'center' }} data-testid="final-ready" action={<IssueWorkflowButtons issue={issue} only={['publish']} />}>
+    <Alert severity="success" role="status" sx={{ mt: 2, alignItems: 'center' }} data-testid="final-ready" action={<IssueTransitionButtons issue={issue} only={['publish']} />}>
       {translate('app.renditions.final_ready')}
     </Alert>
   );

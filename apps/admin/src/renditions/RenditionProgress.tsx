@@ -1,7 +1,7 @@
 import { Alert, Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { useGetOne, useTranslate } from 'react-admin';
-import type { Rendition } from '../types';
+import type { Rendition } from '@dsyb/contracts';
 import { formatBytes, isFinished } from './renditionFormat';
 
 const POLL_MS = 500;

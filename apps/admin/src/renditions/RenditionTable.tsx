@@ -5,7 +5,7 @@ import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Toolti
 import { RecordContextProvider, useLocaleState, useTranslate } from 'react-admin';
 import { StatusChip } from '../fields/StatusChip';
 import { formatDateTime } from '../formatDate';
-import type { Rendition, RenditionStatus } from '../types';
+import type { Rendition, RenditionStatus } from '@dsyb/contracts';
 import { formatBytes, shortHash } from './renditionFormat';
 
 const STATUS_COLORS: Record<RenditionStatus, ChipProps['color']> = {

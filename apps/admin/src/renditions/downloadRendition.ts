@@ -1,4 +1,4 @@
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 
 /**
  * Saves a rendition's PDF. The file is behind the bearer token, so a plain link cannot fetch it:

@@ -1,4 +1,4 @@
-import type { Rendition, RenditionStatus } from '../types';
+import type { Rendition, RenditionStatus } from '@dsyb/contracts';
 
 /** 345 KB, 1.2 MB: file sizes as a reader compares them. */
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,7 @@
 import { BooleanInput, maxLength, maxValue, minValue, NumberInput, regex, required, TextInput } from 'react-admin';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
-const validateName = [required(), maxLength(20)];
+const validateName = [required(), maxLength(MAX_LENGTH.section.name)];
 const validateKey = [required(), regex(/^[a-z][a-z0-9-]{1,39}$/, 'app.validation.section_key')];
 const validatePosition = [required(), minValue(0), maxValue(10000)];
 

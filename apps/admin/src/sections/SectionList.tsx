@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, List } from 'react-admin';
-import type { Section } from '../types';
+import type { Section } from '@dsyb/contracts';
 
 /** Sections in print order; a row opens the edit page only for those allowed to edit (admins). */
 const SectionList = () => (

@@ -1,6 +1,6 @@
 import SectionIcon from '@mui/icons-material/ViewAgenda';
 import { lazy } from 'react';
-import type { Section } from '../types';
+import type { Section } from '@dsyb/contracts';
 
 const SectionList = lazy(() => import('./SectionList'));
 const SectionCreate = lazy(() => import('./SectionCreate'));

@@ -18,19 +18,18 @@ import {
   useNotify,
   useTranslate,
 } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import type { AppDataProvider } from '../providers/dataProvider';
 import { narrowFormSx } from '../fields/formLayout';
-import { PAPER_SIZES, type Masthead, type MastheadChanges } from '../types';
-import { errorMessage } from '../workflow/useWorkflowTransition';
+import { MAX_LENGTH, PAPER_SIZES, type Masthead, type MastheadChanges } from '@dsyb/contracts';
+import { errorMessage } from '../review/useTransitions';
 
 const FIELDS = ['publicationTitle', 'notice', 'sponsor', 'publisher', 'phone', 'email', 'paper'] as const;
 const paperChoices = PAPER_SIZES.map(paper => ({ id: paper, name: `app.masthead.paper.${paper}` }));
 
-// As the API checks them (apps/api/src/settings/masthead.dto.ts).
-const validateShort = [required(), maxLength(40)];
-const validateLong = [required(), maxLength(60)];
+const validateShort = [required(), maxLength(MAX_LENGTH.masthead.publicationTitle)];
+const validateLong = [required(), maxLength(MAX_LENGTH.masthead.publisher)];
 const validatePhone = [required(), regex(/^[0-9０-９()（）\-－ ]{5,30}$/, 'app.masthead.phone_invalid')];
-const validateEmail = [required(), email(), maxLength(100)];
+const validateEmail = [required(), email(), maxLength(MAX_LENGTH.masthead.email)];
 
 /** Only what changed is sent; the server keeps the rest. */
 function changes(values: Partial<Masthead>, saved: Masthead): MastheadChanges {

@@ -12,12 +12,13 @@ import {
   useDataProvider,
 } from 'react-admin';
 import { contributorRoleChoices } from '../contributors/contributorRoles';
-import type { Contributor } from '../types';
+import type { Contributor } from '@dsyb/contracts';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
-const validateNewspaper = [required(), maxLength(100)];
-const validatePage = maxLength(40);
-const validateHeadline = [required(), maxLength(300)];
-const validateText = [required(), maxLength(200_000)];
+const validateNewspaper = [required(), maxLength(MAX_LENGTH.source.newspaper)];
+const validatePage = maxLength(MAX_LENGTH.source.page);
+const validateHeadline = [required(), maxLength(MAX_LENGTH.source.headline)];
+const validateText = [required(), maxLength(MAX_LENGTH.source.text)];
 const validateRequired = required();
 const contributorName = (record: Contributor) => (record.organisation ? `${record.name}（${record.organisation}）` : record.name);
 

@@ -1,6 +1,6 @@
 import { DataTable, List, SearchInput } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
-import type { Source } from '../types';
+import type { Source } from '@dsyb/contracts';
 import { BylineField, SourceOriginField } from './sourceFields';
 
 const sourceFilters = [<SearchInput key="q" source="q" alwaysOn />];

@@ -1,6 +1,6 @@
 import { Alert, Box, LinearProgress, Paper, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetOne, useTranslate } from 'react-admin';
-import type { Source } from '../types';
+import type { Source } from '@dsyb/contracts';
 import { useByline, useSourceOrigin } from './sourceFields';
 import { SourceText } from './SourceText';
 

@@ -1,6 +1,6 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { Show, useRecordContext } from 'react-admin';
-import type { Source } from '../types';
+import type { Source } from '@dsyb/contracts';
 import { useByline, useSourceOrigin } from './sourceFields';
 import { SourceText } from './SourceText';
 

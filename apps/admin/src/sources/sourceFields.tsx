@@ -1,8 +1,7 @@
 import { Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { CONTRIBUTOR_ROLES } from '../contributors/contributorRoles';
 import { formatDate } from '../formatDate';
-import type { Source, SourceCredit } from '../types';
+import { CONTRIBUTOR_ROLES, type Source, type SourceCredit } from '@dsyb/contracts';
 
 /** Credits as a byline: "记者 韩娟 通讯员 王云翔 李云凯". */
 export function useByline(): (credits: readonly SourceCredit[] | undefined) => string {

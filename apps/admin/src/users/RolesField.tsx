@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { UserAccount } from '../types';
+import type { UserAccount } from '@dsyb/contracts';
 
 export const RolesField = (_props: { source?: string; label?: string }) => {
   const record = useRecordContext<UserAccount>();

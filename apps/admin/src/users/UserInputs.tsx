@@ -9,12 +9,13 @@ import {
   TextInput,
 } from 'react-admin';
 import { roleChoices } from './roles';
+import { MAX_LENGTH, MIN_PASSWORD_LENGTH } from '@dsyb/contracts';
 
 const validateUsername = [required(), regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, 'app.validation.username')];
-const validateDisplayName = [required(), maxLength(40)];
+const validateDisplayName = [required(), maxLength(MAX_LENGTH.user.displayName)];
 const validateRoles = required();
-const validateNewPassword = [required(), minLength(8), maxLength(200)];
-const validateChangedPassword = [minLength(8), maxLength(200)];
+const validateNewPassword = [required(), minLength(MIN_PASSWORD_LENGTH), maxLength(MAX_LENGTH.user.password)];
+const validateChangedPassword = [minLength(MIN_PASSWORD_LENGTH), maxLength(MAX_LENGTH.user.password)];
 
 /**
  * A login account. A new one needs a password; on an existing one the password is changed only

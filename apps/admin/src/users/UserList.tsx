@@ -1,6 +1,6 @@
 import { BooleanField, DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
-import type { UserAccount } from '../types';
+import type { UserAccount } from '@dsyb/contracts';
 import { RolesField } from './RolesField';
 import { roleChoices } from './roles';
 

@@ -1,6 +1,6 @@
 import UserIcon from '@mui/icons-material/ManageAccounts';
 import { lazy } from 'react';
-import type { UserAccount } from '../types';
+import type { UserAccount } from '@dsyb/contracts';
 
 const UserList = lazy(() => import('./UserList'));
 const UserCreate = lazy(() => import('./UserCreate'));

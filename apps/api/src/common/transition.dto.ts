@@ -1,4 +1,5 @@
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { MAX_LENGTH } from '@dsyb/contracts';
 
 /** Every transition carries the version the client read: acting on a record changed since is a 409. */
 export class TransitionDto {
@@ -10,5 +11,5 @@ export class TransitionDto {
  * characters besides blanks), which answers 400 with a sentence saying so when it is missing.
  */
 export class ReturnDto extends TransitionDto {
-  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.comment.body) comment?: string;
 }

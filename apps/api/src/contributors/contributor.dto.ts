@@ -1,8 +1,9 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ContributorRole } from '@dsyb/db';
+import { CONTRIBUTOR_ROLES, MAX_LENGTH } from '@dsyb/contracts';
 
-export const CONTRIBUTOR_ROLES: readonly ContributorRole[] = ['reporter', 'correspondent', 'photographer'];
+export { CONTRIBUTOR_ROLES };
 
 export const CONTRIBUTOR_ROLE_LABELS: Record<ContributorRole, string> = {
   reporter: '记者',
@@ -11,10 +12,10 @@ export const CONTRIBUTOR_ROLE_LABELS: Record<ContributorRole, string> = {
 };
 
 export class CreateContributorDto {
-  @IsString() @IsNotEmpty() @MaxLength(40) name!: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.contributor.name) name!: string;
   /** Defaults to correspondent (通讯员). */
   @IsOptional() @IsIn(CONTRIBUTOR_ROLES) role?: ContributorRole;
-  @IsOptional() @IsString() @MaxLength(100) organisation?: string | null;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.contributor.organisation) organisation?: string | null;
 }
 
 /** null is refused for required fields (name); optional ones may be cleared with null. */

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { BODY_ATTRIBUTES, BODY_TAGS } from '@dsyb/contracts';
 
 /**
  * Entry bodies are kept twice: the editor's rich text (limited to what the PDF prints:
@@ -6,8 +7,8 @@ import sanitizeHtml from 'sanitize-html';
  * search and the typesetter read.
  */
 const ALLOWED = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'ul', 'ol', 'li', 'figure', 'img', 'figcaption'],
-  allowedAttributes: { img: ['src', 'alt'] },
+  allowedTags: [...BODY_TAGS],
+  allowedAttributes: { img: [...(BODY_ATTRIBUTES.img ?? [])] },
   allowedSchemes: ['data', 'https', 'http'],
 };
 

@@ -2,10 +2,7 @@ import { IsIsoDate } from '../common/is-iso-date';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
-const PRECISIONS = ['day', 'month'] as const;
-const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
-/** Rich text with images as data: URLs (a few photos of up to 2 MB each). */
-export const MAX_BODY_HTML = 8_000_000;
+import { CONTRIBUTOR_ROLES, EVENT_DATE_PRECISIONS as PRECISIONS, MAX_LENGTH } from '@dsyb/contracts';
 
 /** One person credited on the entry, in one role (an entry may name the same person twice in two roles). */
 export class EntryContributorDto {
@@ -14,15 +11,15 @@ export class EntryContributorDto {
 }
 
 export class CreateEntryDto {
-  @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.entry.title) title!: string;
   @IsUUID() sectionId!: string;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() issueId?: string | null;
   @IsIsoDate() eventDate!: string;
   @IsOptional() @IsIn(PRECISIONS) eventDatePrecision?: (typeof PRECISIONS)[number];
   /** Rich text from the editor; sanitised to what the PDF prints. */
-  @IsOptional() @IsString() @MaxLength(MAX_BODY_HTML) bodyHtml?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.entry.bodyHtml) bodyHtml?: string;
   /** Plain text, paragraphs separated by blank lines; used when no bodyHtml is given. */
-  @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.entry.bodyText) bodyText?: string;
   @IsOptional() @IsInt() @Min(0) @Max(100000) position?: number;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() sourceId?: string | null;
   /**
@@ -35,13 +32,13 @@ export class CreateEntryDto {
 export class UpdateEntryDto {
   /** The version the client read; a stale write is refused with 409. */
   @IsInt() @Min(1) version!: number;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.entry.title) title?: string;
   @IsOptional() @IsUUID() sectionId?: string;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() issueId?: string | null;
   @IsOptional() @IsIsoDate() eventDate?: string;
   @IsOptional() @IsIn(PRECISIONS) eventDatePrecision?: (typeof PRECISIONS)[number];
-  @IsOptional() @IsString() @MaxLength(MAX_BODY_HTML) bodyHtml?: string;
-  @IsOptional() @IsString() @MaxLength(100000) bodyText?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.entry.bodyHtml) bodyHtml?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.entry.bodyText) bodyText?: string;
   @IsOptional() @IsInt() @Min(0) @Max(100000) position?: number;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() sourceId?: string | null;
   /**

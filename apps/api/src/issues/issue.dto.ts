@@ -1,12 +1,13 @@
 import { IsIsoDate } from '../common/is-iso-date';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_LENGTH, RENDITION_KINDS, type RenditionKind } from '@dsyb/contracts';
 
 export class CreateIssueDto {
   @IsInt() @Min(1949) @Max(2200) year!: number;
   @IsInt() @Min(1) @Max(12) month!: number;
   @IsInt() @Min(1) @Max(100000) serialNumber!: number;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) title?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) compiler?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.issue.title) title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.issue.compiler) compiler?: string;
   @IsIsoDate() publicationDate!: string;
   @IsOptional() @IsIsoDate() coverageStart?: string;
   @IsOptional() @IsIsoDate() coverageEnd?: string;
@@ -24,8 +25,8 @@ export class UpdateIssueDto {
   @IsOptional() @IsInt() @Min(1949) @Max(2200) year?: number;
   @IsOptional() @IsInt() @Min(1) @Max(12) month?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100000) serialNumber?: number;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) title?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) compiler?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.issue.title) title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.issue.compiler) compiler?: string;
   @IsOptional() @IsIsoDate() publicationDate?: string;
   @IsOptional() @IsIsoDate() coverageStart?: string;
   @IsOptional() @IsIsoDate() coverageEnd?: string;
@@ -33,7 +34,7 @@ export class UpdateIssueDto {
 }
 
 export class RequestRenditionDto {
-  @IsOptional() @IsIn(['proof', 'final']) kind?: 'proof' | 'final';
+  @IsOptional() @IsIn(RENDITION_KINDS) kind?: RenditionKind;
 }
 
 export class IssueIdDto {

@@ -2,7 +2,7 @@ import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { ContributorRole } from '@dsyb/db';
-import { CONTRIBUTOR_ROLES } from '../contributors/contributor.dto';
+import { CONTRIBUTOR_ROLES, MAX_LENGTH } from '@dsyb/contracts';
 
 /** Chinese wording where the validation pipe has none of its own (class-validator names these isUuid, isIso8601). */
 const MUST_BE_UUID = { message: '必须是有效的 UUID' };
@@ -16,12 +16,12 @@ export class SourceCreditDto {
 }
 
 export class CreateSourceDto {
-  @IsString() @IsNotEmpty() @MaxLength(100) newspaper!: string;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.source.newspaper) newspaper!: string;
   /** "YYYY-MM-DD"; a time of day is refused. */
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, MUST_BE_DATE) @Matches(/^\d{4}-\d{2}-\d{2}$/) issueDate?: string | null;
-  @IsOptional() @IsString() @MaxLength(40) page?: string | null;
-  @IsString() @IsNotEmpty() @MaxLength(300) headline!: string;
-  @IsString() @MaxLength(200000) text!: string;
+  @IsOptional() @IsString() @MaxLength(MAX_LENGTH.source.page) page?: string | null;
+  @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.source.headline) headline!: string;
+  @IsString() @MaxLength(MAX_LENGTH.source.text) text!: string;
   /** The full set of credits: on update it replaces the existing ones. */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SourceCreditDto) contributors?: SourceCreditDto[];
 }

@@ -2,7 +2,7 @@ import Save from '@mui/icons-material/Save';
 import { Alert, Box, Button, Chip, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import type { IssueDetail, Section } from '../../types';
+import type { IssueDetail, Section } from '@dsyb/contracts';
 import { addEntry, arrangementOf, arrangementPayload, blocksSignOff, placedIds, type Arrangement, type AssemblyEntry } from './arrangement';
 import { ArrangementBoard } from './ArrangementBoard';
 import { UnplacedEntries } from './UnplacedEntries';

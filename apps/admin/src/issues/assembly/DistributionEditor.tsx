@@ -2,7 +2,7 @@ import Save from '@mui/icons-material/Save';
 import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
-import type { IssueDetail, Recipient, RecipientUnit } from '../../types';
+import type { IssueDetail, Recipient, RecipientUnit } from '@dsyb/contracts';
 import { RecipientsEditor } from './RecipientsEditor';
 import { useAssemblySave } from './useAssemblySave';
 

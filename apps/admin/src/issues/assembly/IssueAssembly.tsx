@@ -1,8 +1,8 @@
 import { Alert, Box, Divider, LinearProgress, Typography } from '@mui/material';
 import { decide } from '@dsyb/workflow';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
-import type { IssueDetail, Section } from '../../types';
-import { useRoles } from '../../workflow/useRoles';
+import type { IssueDetail, Section } from '@dsyb/contracts';
+import { useRoles } from '../../review/useRoles';
 import { ArrangementEditor } from './ArrangementEditor';
 import { DistributionEditor } from './DistributionEditor';
 

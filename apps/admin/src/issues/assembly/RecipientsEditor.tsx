@@ -5,7 +5,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates, useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslate } from 'react-admin';
-import type { Recipient, RecipientUnit } from '../../types';
+import type { Recipient, RecipientUnit } from '@dsyb/contracts';
 
 /**
  * 发放范围 as it will be printed: the chosen units in order, reordered by drag and drop (or the

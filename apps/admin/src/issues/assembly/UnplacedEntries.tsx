@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { entryStatusChoices, EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
-import type { Entry, EntryStatus, Section } from '../../types';
+import type { Entry, EntryStatus, Section } from '@dsyb/contracts';
 import type { AssemblyEntry } from './arrangement';
 
 const PAGE = { page: 1, perPage: 100 };

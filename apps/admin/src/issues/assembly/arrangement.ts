@@ -3,7 +3,7 @@
  * with its entries in order. Pure functions, so that drag and drop, the buttons and the save
  * all go through the same few operations.
  */
-import type { EntryStatus, EventDatePrecision, IssueArrangement, IssueDetail, Section } from '../../types';
+import type { EntryStatus, EventDatePrecision, IssueArrangement, IssueDetail, Section } from '@dsyb/contracts';
 
 export interface AssemblyEntry {
   id: string;

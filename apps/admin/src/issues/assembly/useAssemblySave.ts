@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
-import type { AppDataProvider } from '../../dataProvider';
-import { staleVersionOf } from '../../entries/entryConflict';
-import type { IssueDetail } from '../../types';
-import { errorMessage } from '../../workflow/useWorkflowTransition';
+import type { AppDataProvider } from '../../providers/dataProvider';
+import { staleVersionOf } from '../../entries/merge/entryConflict';
+import type { IssueDetail } from '@dsyb/contracts';
+import { errorMessage } from '../../review/useTransitions';
 
 /**
  * Saves a part of the issue's assembly (arrangement or distribution list) with the issue

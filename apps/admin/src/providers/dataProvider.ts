@@ -1,0 +1,158 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { HttpError, withLifecycleCallbacks, type DataProvider, type UpdateParams } from 'react-admin';
+import { API_URL, fetchFile, httpClient } from './httpClient';
+import { i18nProvider } from '../i18n/i18nProvider';
+import type {
+  Entry,
+  EntryComment,
+  EntryRevision,
+  EntryTransition,
+  Issue,
+  IssueArrangement,
+  IssueDetail,
+  IssueHistoryEvent,
+  IssueTransition,
+  Masthead,
+  MastheadChanges,
+  Rendition,
+  RenditionKind,
+  TransitionBody,
+} from '@dsyb/contracts';
+import { changedData, creatableData, WRITABLE } from './writableFields';
+
+/** What the admin asks of the API beyond react-admin's CRUD methods. */
+export interface AppDataProvider extends DataProvider {
+  /** Queues a typesetting of the issue (or returns the one already made for unchanged content). */
+  requestRendition(issueId: string, kind: RenditionKind): Promise<Rendition>;
+  /** The PDF of a finished rendition, fetched with the bearer token. */
+  renditionFile(renditionId: string): Promise<{ blob: Blob; filename: string | undefined }>;
+  /** 提交审核 / 撤回 / 通过 / 退回修改, with the version that was read. */
+  entryTransition(entryId: string, action: EntryTransition, body: TransitionBody): Promise<Entry>;
+  /** 送审 / 签发 / 退回 / 发布, with the version that was read. */
+  issueTransition(issueId: string, action: IssueTransition, body: TransitionBody): Promise<Issue>;
+  entryComments(entryId: string): Promise<EntryComment[]>;
+  addEntryComment(entryId: string, body: string): Promise<EntryComment>;
+  /** Every saved version, newest first. */
+  entryRevisions(entryId: string): Promise<EntryRevision[]>;
+  /** Saves an old version's wording as a new version on top of `version`. */
+  restoreEntryRevision(entryId: string, revision: number, version: number): Promise<Entry>;
+  /** The issue's transitions and their comments, oldest first. */
+  issueHistory(issueId: string): Promise<IssueHistoryEvent[]>;
+  arrangeIssue(issueId: string, arrangement: IssueArrangement): Promise<IssueDetail>;
+  setIssueRecipients(issueId: string, body: { version: number; recipientIds: string[] }): Promise<IssueDetail>;
+  masthead(): Promise<Masthead>;
+  updateMasthead(changes: MastheadChanges): Promise<Masthead>;
+}
+
+/**
+ * The API follows ra-data-simple-rest's conventions (`Content-Range`, sort/range/filter as
+ * JSON). Writes send only what the API accepts: creates the writable fields, updates the
+ * writable fields that changed plus the version that was read.
+ */
+const restProvider = withLifecycleCallbacks(
+  simpleRestProvider(API_URL, httpClient),
+  Object.keys(WRITABLE).map(resource => ({
+    resource,
+    beforeCreate: async params => ({ ...params, data: creatableData(resource, params.data) }),
+  })),
+);
+
+/**
+ * A stale version is refused with 409 `{message, currentVersion}`. The message says so in the
+ * user's language and that their changes are still in the form; the status and body stay on the
+ * error, from which the entry's edit page opens its merge dialog (EntryEdit).
+ */
+function explainStaleVersion(resource: string, params: UpdateParams, error: unknown): unknown {
+  if (!(error instanceof HttpError) || error.status !== 409) return error;
+  const currentVersion = (error.body as { currentVersion?: unknown } | undefined)?.currentVersion;
+  if (typeof currentVersion !== 'number') return error;
+  // Only issues and entries are versioned (providers/writableFields.ts); each has its own sentence.
+  const message = i18nProvider.translate(`app.stale_version.${resource}`, {
+    yours: params.previousData?.version ?? '?',
+    current: currentVersion,
+  });
+  return new HttpError(message, error.status, error.body);
+}
+
+export const dataProvider: AppDataProvider = {
+  ...restProvider,
+
+  async update(resource, params) {
+    const data = changedData(resource, params.data, params.previousData);
+    // Nothing the API stores has changed: no request, and no new version of the record.
+    if (data === undefined) return { data: params.previousData ?? params.data };
+    try {
+      const { data: saved } = await restProvider.update(resource, { ...params, data });
+      // An update answers with the bare record; what only a read adds (an issue's contents, an
+      // entry's credits) is kept from the record that was read until the next read.
+      return { data: { ...params.previousData, ...saved } };
+    } catch (error) {
+      throw explainStaleVersion(resource, params, error);
+    }
+  },
+
+  async requestRendition(issueId, kind) {
+    const { json } = await httpClient(`${API_URL}/issues/${encodeURIComponent(issueId)}/renditions`, {
+      method: 'POST',
+      body: JSON.stringify({ kind }),
+    });
+    return json as Rendition;
+  },
+
+  renditionFile(renditionId) {
+    return fetchFile(`${API_URL}/renditions/${encodeURIComponent(renditionId)}/file`);
+  },
+
+  entryTransition(entryId, action, body) {
+    return send<Entry>('POST', `entries/${encodeURIComponent(entryId)}/${action}`, body);
+  },
+
+  issueTransition(issueId, action, body) {
+    return send<Issue>('POST', `issues/${encodeURIComponent(issueId)}/${action.replace('_', '-')}`, body);
+  },
+
+  entryComments(entryId) {
+    return send<EntryComment[]>('GET', `entries/${encodeURIComponent(entryId)}/comments`);
+  },
+
+  addEntryComment(entryId, body) {
+    return send<EntryComment>('POST', `entries/${encodeURIComponent(entryId)}/comments`, { body });
+  },
+
+  entryRevisions(entryId) {
+    return send<EntryRevision[]>('GET', `entries/${encodeURIComponent(entryId)}/revisions`);
+  },
+
+  restoreEntryRevision(entryId, revision, version) {
+    return send<Entry>('POST', `entries/${encodeURIComponent(entryId)}/revisions/restore`, { revision, version });
+  },
+
+  issueHistory(issueId) {
+    return send<IssueHistoryEvent[]>('GET', `issues/${encodeURIComponent(issueId)}/history`);
+  },
+
+  arrangeIssue(issueId, arrangement) {
+    return send<IssueDetail>('PUT', `issues/${encodeURIComponent(issueId)}/arrangement`, arrangement);
+  },
+
+  setIssueRecipients(issueId, body) {
+    return send<IssueDetail>('PUT', `issues/${encodeURIComponent(issueId)}/recipients`, body);
+  },
+
+  masthead() {
+    return send<Masthead>('GET', 'settings/masthead');
+  },
+
+  updateMasthead(changes) {
+    return send<Masthead>('PUT', 'settings/masthead', changes);
+  },
+};
+
+/** One call to the API beyond CRUD; its error carries the server's message, status and body. */
+async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const { json } = await httpClient(`${API_URL}/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return json as T;
+}

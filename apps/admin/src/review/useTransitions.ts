@@ -1,0 +1,52 @@
+import { useMutation } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useRefresh } from 'react-admin';
+import type { AppDataProvider } from '../providers/dataProvider';
+import type { EntryTransition, IssueTransition, TransitionBody } from '@dsyb/contracts';
+
+export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs workflow transitions. Success is announced and every view reloaded (statuses, versions,
+ * buttons); a refusal shows the server's own sentence (who may, why not, which entries are not
+ * ready), and the views reload too, since a 409 usually means the record changed meanwhile.
+ */
+function useTransitionMutation<TVariables>(run: (dataProvider: AppDataProvider, variables: TVariables) => Promise<unknown>, done: (variables: TVariables) => string) {
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (variables: TVariables) => run(dataProvider, variables),
+    onSuccess: (_result, variables) => {
+      notify(done(variables), { type: 'success' });
+      refresh();
+    },
+    onError: error => {
+      notify(errorMessage(error), { type: 'error', multiLine: true, autoHideDuration: 10_000 });
+      refresh();
+    },
+  });
+}
+
+export interface EntryTransitionVariables {
+  entryId: string;
+  action: EntryTransition;
+  body: TransitionBody;
+}
+
+export const useEntryTransition = () =>
+  useTransitionMutation<EntryTransitionVariables>(
+    (dataProvider, { entryId, action, body }) => dataProvider.entryTransition(entryId, action, body),
+    ({ action }) => `app.workflow.entry_done.${action}`,
+  );
+
+export interface IssueTransitionVariables {
+  issueId: string;
+  action: IssueTransition;
+  body: TransitionBody;
+}
+
+export const useIssueTransition = () =>
+  useTransitionMutation<IssueTransitionVariables>(
+    (dataProvider, { issueId, action, body }) => dataProvider.issueTransition(issueId, action, body),
+    ({ action }) => `app.workflow.issue_done.${action}`,
+  );

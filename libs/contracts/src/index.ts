@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './limits';
+export * from './body-tags';
+export * from './writable-fields';
+export * from './records';

@@ -1,0 +1,232 @@
+/**
+ * Records as the API returns them, and the bodies of its requests beyond plain CRUD (ids are UUID
+ * strings, dates "YYYY-MM-DD", timestamps ISO).
+ */
+import type { ContributorRole, EntryStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface Issue {
+  id: string;
+  year: number;
+  month: number;
+  serialNumber: number;
+  title: string;
+  compiler: string;
+  publicationDate: string;
+  coverageStart: string;
+  coverageEnd: string;
+  /** Copy deadline for editors ("YYYY-MM-DD"), when one is set. */
+  deadline: string | null;
+  status: IssueStatus;
+  revision: number;
+  version: number;
+  entryCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One entry as listed in the table of contents of `GET /api/issues/:id`. */
+export interface IssueContentsEntry {
+  id: string;
+  title: string;
+  status: EntryStatus;
+  eventDate: string | null;
+  eventDatePrecision: EventDatePrecision;
+  position: number;
+  version: number;
+}
+
+export interface IssueContentsSection {
+  id: string;
+  key: string;
+  name: string;
+  entries: IssueContentsEntry[];
+}
+
+export interface RecipientUnit {
+  id: string;
+  name: string;
+  position?: number;
+  /** When the unit confirmed receipt of the published issue. */
+  receivedAt?: string | null;
+}
+
+/** `GET /api/issues/:id` adds the table of contents and the distribution list. */
+export interface IssueDetail extends Issue {
+  sections: IssueContentsSection[];
+  recipients: RecipientUnit[];
+}
+
+export interface Section {
+  id: string;
+  key: string;
+  name: string;
+  position: number;
+  active: boolean;
+}
+
+export interface Entry {
+  id: string;
+  issueId: string | null;
+  sectionId: string;
+  sourceId: string | null;
+  title: string;
+  bodyText: string;
+  bodyHtml: string | null;
+  eventDate: string | null;
+  eventDatePrecision: EventDatePrecision;
+  status: EntryStatus;
+  version: number;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 记者 / 通讯员 / 摄影, credited on sources and entries. */
+export interface Contributor {
+  id: string;
+  name: string;
+  role: ContributorRole;
+  organisation: string | null;
+  createdAt: string;
+}
+
+/** A credit on a source article, with the contributor's name for display. */
+export interface SourceCredit {
+  contributorId: string;
+  role: ContributorRole;
+  name?: string;
+}
+
+/** 来稿: a newspaper article (or unit report) that entries are condensed from. */
+export interface Source {
+  id: string;
+  newspaper: string;
+  issueDate: string | null;
+  page: string | null;
+  headline: string;
+  text: string;
+  contributors: SourceCredit[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 发放单位: a unit on the distribution list. */
+export interface Recipient {
+  id: string;
+  name: string;
+  category: string;
+  position: number;
+  active: boolean;
+}
+
+/** A login account as administrators see it (never with its password). */
+export interface UserAccount extends User {
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One typesetting of an issue to PDF, made by the worker. */
+export interface Rendition {
+  id: string;
+  issueId: string;
+  kind: RenditionKind;
+  status: RenditionStatus;
+  /** 0–100 */
+  progress: number;
+  issueRevision: number;
+  pages: number | null;
+  bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  fileUrl: string | null;
+}
+
+/** What a transition sends: the version that was read, and for a return what to change. */
+export interface TransitionBody {
+  version: number;
+  comment?: string;
+}
+
+/** A review comment on an entry, tied to the entry version it was made on. */
+export interface EntryComment {
+  id: string;
+  entryId: string;
+  entryVersion: number;
+  body: string;
+  author: { id: string; username: string; displayName: string };
+  createdAt: string;
+}
+
+/** One saved version of an entry (saves and workflow transitions alike). */
+export interface EntryRevision {
+  id: string;
+  entryId: string;
+  version: number;
+  title: string;
+  bodyHtml: string;
+  bodyText: string;
+  eventDate: string;
+  eventDatePrecision: EventDatePrecision;
+  sectionId: string;
+  status: EntryStatus;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+}
+
+/** One step of an issue's way through review (GET /api/issues/:id/history). */
+export interface IssueHistoryEvent {
+  id: string;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  createdAt: string;
+  status: IssueStatus | null;
+  comment: string | null;
+}
+
+/** PUT /api/issues/:id/arrangement: every section's entries in print order. */
+export interface IssueArrangement {
+  version: number;
+  sections: { sectionId: string; entryIds: string[] }[];
+}
+
+/** An entry of the audit trail (admins only). */
+export interface AuditEvent {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  createdAt: string;
+}
+
+/** 刊头设置: what the cover and the back block print about the office. */
+export interface Masthead {
+  id: string;
+  publicationTitle: string;
+  notice: string;
+  sponsor: string;
+  publisher: string;
+  phone: string;
+  email: string;
+  paper: PaperSize;
+  updatedAt: string;
+}
+
+export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper'>>;

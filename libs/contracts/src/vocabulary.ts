@@ -1,0 +1,44 @@
+/**
+ * The words the API and its clients share: statuses, roles and kinds. The lists match the
+ * PostgreSQL enums (and so Prisma's generated types) value for value; they are declared here, in
+ * plain TypeScript, so that the API's validation, the workflow rules and the admin read one list.
+ */
+
+/** 管理员 · 编辑 · 审核 */
+export const ROLES = ['admin', 'editor', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 草稿 → 待审 → 已通过, or → 退回修改 → 草稿 */
+export const ENTRY_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** 编辑中 → 送审 → 已签发 → 已发布 */
+export const ISSUE_STATUSES = ['drafting', 'in_review', 'approved', 'published'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** An event dated to the day ("9月17日") or only to its month ("9月"). */
+export const EVENT_DATE_PRECISIONS = ['day', 'month'] as const;
+export type EventDatePrecision = (typeof EVENT_DATE_PRECISIONS)[number];
+
+/** 记者 · 通讯员 · 摄影, in the order bylines name them. */
+export const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
+
+/** 校样 (a proof, any time) · 定稿 (the final PDF of a signed-off issue). */
+export const RENDITION_KINDS = ['proof', 'final'] as const;
+export type RenditionKind = (typeof RENDITION_KINDS)[number];
+
+export const RENDITION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type RenditionStatus = (typeof RENDITION_STATUSES)[number];
+
+/** Typst paper names the office may choose from. */
+export const PAPER_SIZES = ['a4', 'a5', 'b5', 'iso-b5', 'jis-b5', 'us-letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** An entry's transitions (POST /api/entries/:id/<transition>). */
+export const ENTRY_TRANSITIONS = ['submit', 'withdraw', 'approve', 'return'] as const;
+export type EntryTransition = (typeof ENTRY_TRANSITIONS)[number];
+
+/** An issue's transitions (POST /api/issues/:id/<transition>, with - for _), forward first, the return last. */
+export const ISSUE_TRANSITIONS = ['submit_review', 'sign_off', 'publish', 'return'] as const;
+export type IssueTransition = (typeof ISSUE_TRANSITIONS)[number];
