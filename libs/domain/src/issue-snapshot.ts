@@ -1,7 +1,9 @@
 /**
- * Everything needed to typeset one issue, frozen at the moment a rendition is requested.
- * Built by the API from the database; consumed by the typesetting library, which has no
- * framework or database inside.
+ * Everything needed to typeset one issue, read from the database's live tables (libs/db
+ * loadIssueSnapshot) and consumed by the typesetting library, which has no framework or
+ * database inside. It is not stored: the API hashes it when a rendition is requested (the
+ * rendition's `contentHash`), and the worker reads it again when it runs the job and renders
+ * it only if it hashes the same, so a PDF never shows content edited after its request.
  */
 export type RenditionKind = 'proof' | 'final';
 
