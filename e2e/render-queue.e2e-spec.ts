@@ -9,16 +9,18 @@
  * - a worker killed (SIGKILL) mid-render leaves no partial file, and another worker process
  *   completes the job after BullMQ's stalled-job checker frees it;
  * - content that cannot be typeset fails at once, with a message naming the entry;
- * - content edited between the request and the render is not printed: the rendition fails with
- *   a message saying so, and asking again renders the present content.
+ * - content edited between the request and the render is not printed: the PDF prints the snapshot
+ *   stored with the request, and asking again renders the present content; a rendition without a
+ *   stored snapshot fails with a message saying so.
  *
  * The stack's own worker consumes the stack's queue all along. The tests that must know which
  * process renders (progress, kill) therefore run their workers on a queue of their own — same
  * Redis, another QUEUE_PREFIX — where the stack's worker never looks. Their renditions are
- * inserted straight into PostgreSQL, as a lost-Redis rendition would be, with the content hash
- * the API would record, so the API never puts them on the stack's queue; the workers' start-up
- * re-enqueue puts them on theirs. Every rendition belongs to an issue of its own (a copy of
- * 总第97期), so other test files never see them. RENDER_TEST_DELAY_MS makes a worker pause after each progress step.
+ * inserted straight into PostgreSQL, as a lost-Redis rendition would be, with the snapshot and
+ * content hash the API would record, so the API never puts them on the stack's queue; the
+ * workers' start-up re-enqueue puts them on theirs. Every rendition belongs to an issue of its
+ * own (a copy of 总第97期), so other test files never see them. RENDER_TEST_DELAY_MS makes a
+ * worker pause after each progress step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -26,7 +28,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { createPrismaClient, loadIssueSnapshot, snapshotContentHash, type PrismaClient } from '@dsyb/db';
+import { createPrismaClient, loadIssueSnapshot, snapshotContentHash, storeIssueSnapshot, type PrismaClient } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, redisConnectionOptions, renderJobId, type RenderJobData } from '@dsyb/domain';
 import reference from '../seeds/reference-issue-097.json';
 import { api, compact, login, pdfPages, waitFor } from './support';
@@ -183,7 +185,7 @@ describe('a rendition that cannot be typeset', () => {
 });
 
 describe('content edited after the request', () => {
-  it('is not printed: the proof fails with a message saying so, and asking again prints the edited content', async () => {
+  it('is not printed: the proof prints what was requested, and asking again prints the edited content', async () => {
     const editedIssueId = await copyReferenceIssue();
     // The first entry's title is printed nowhere else in the issue (its TOC line and heading only).
     const { rows: [entry] } = await database.query<{ id: string; title: string }>(
@@ -199,27 +201,38 @@ describe('content edited after the request', () => {
       const response = await api<RenditionView>('POST', `/api/issues/${editedIssueId}/renditions`, { token: editor, body: { kind: 'proof' } });
       expect(response.status).toBe(202);
       requested = response.body;
+      expect(requested).not.toHaveProperty('snapshot');
       await database.query(`UPDATE entries SET title = $2 WHERE id = $1`, [entry.id, editedTitle]);
     } finally {
       await queue.resume();
     }
 
-    const refused = await waitFor(async () => {
-      const rendition = await getRendition(requested.id);
-      return rendition.status === 'failed' ? rendition : undefined;
-    }, 40_000);
-    expect(refused).toMatchObject({ error: '请求后内容已更改，请重新生成', attempts: 1, sha256: null });
-    expect(filesOf(refused)).toEqual([]);
+    const printed = await pdfTextOf(await waitForRendition(requested.id, (rendition) => rendition.status === 'done'));
+    expect(printed).toContain(compact(entry.title));
+    expect(printed).not.toContain(compact(editedTitle));
 
     // Asking again is a request for the content as it is now, and that is what the PDF prints.
     const again = await api<RenditionView>('POST', `/api/issues/${editedIssueId}/renditions`, { token: editor, body: { kind: 'proof' } });
     expect(again.status).toBe(202);
     expect(again.body.id).not.toBe(requested.id);
-    const done = await waitForRendition(again.body.id, (rendition) => rendition.status === 'done');
-    const file = await api<Buffer>('GET', `/api/renditions/${done.id}/file`, { token: editor });
-    const text = compact(pdfPages(file.body).join(''));
-    expect(text).toContain(compact(editedTitle));
-    expect(text).not.toContain(compact(entry.title));
+    const reprinted = await pdfTextOf(await waitForRendition(again.body.id, (rendition) => rendition.status === 'done'));
+    expect(reprinted).toContain(compact(editedTitle));
+    expect(reprinted).not.toContain(compact(entry.title));
+  });
+
+  it('fails a rendition without a stored snapshot, with a message saying so, when its content no longer hashes the same', async () => {
+    const editedIssueId = await copyReferenceIssue();
+    const renditionId = await insertQueuedRendition(editedIssueId, { withSnapshot: false });
+    await database.query(`UPDATE entries SET title = title || '（改）' WHERE id = (SELECT id FROM entries WHERE issue_id = $1 ORDER BY title LIMIT 1)`, [editedIssueId]);
+    // Queued as the API queues a request; the stack's worker takes it.
+    await enqueueRender(openQueue(stackPrefix), renditionId);
+
+    const refused = await waitFor(async () => {
+      const rendition = await getRendition(renditionId);
+      return rendition.status === 'failed' ? rendition : undefined;
+    }, 40_000);
+    expect(refused).toMatchObject({ error: '请求后内容已更改，请重新生成', attempts: 1, sha256: null });
+    expect(filesOf(refused)).toEqual([]);
   });
 });
 
@@ -254,18 +267,20 @@ async function copyReferenceIssue(): Promise<string> {
 }
 
 /**
- * A proof request as the API writes it (the content hash of the issue as it is now), without the
- * job: what is left when Redis loses its data. By default for a fresh copy of 总第97期: one
- * rendition per issue content and kind.
+ * A proof request as the API writes it (the issue's snapshot as it is now and its content hash),
+ * without the job: what is left when Redis loses its data. By default for a fresh copy of
+ * 总第97期: one rendition per issue content and kind. `withSnapshot: false` writes the row as an
+ * API that stores no snapshot would.
  */
-async function insertQueuedRendition(forIssueId?: string): Promise<string> {
+async function insertQueuedRendition(forIssueId?: string, { withSnapshot = true } = {}): Promise<string> {
   const id = randomUUID();
   const issueId = forIssueId ?? (await copyReferenceIssue());
-  const snapshot = await loadIssueSnapshot(prisma, issueId, 'proof', new Date());
+  const snapshot = (await loadIssueSnapshot(prisma, issueId, 'proof', new Date()))!;
+  const stored = withSnapshot ? JSON.stringify(await storeIssueSnapshot(prisma, snapshot)) : null;
   await database.query(
-    `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision)
-     VALUES ($1, $2, 'proof', 'queued', 0, $3, 1)`,
-    [id, issueId, snapshotContentHash(snapshot!)],
+    `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision, snapshot)
+     VALUES ($1, $2, 'proof', 'queued', 0, $3, 1, $4::jsonb)`,
+    [id, issueId, snapshotContentHash(snapshot), stored],
   );
   return id;
 }
@@ -303,6 +318,13 @@ async function expectStoredPdf(rendition: RenditionView): Promise<void> {
   expect(pages).toHaveLength(rendition.pages!);
   const text = compact(pages.join(''));
   for (const entry of reference.entries) expect(text).toContain(compact(entry.title));
+}
+
+/** The text of a done rendition's PDF, as the API serves it, whitespace removed. */
+async function pdfTextOf(rendition: RenditionView): Promise<string> {
+  const file = await api<Buffer>('GET', `/api/renditions/${rendition.id}/file`, { token: editor });
+  expect(file.status).toBe(200);
+  return compact(pdfPages(file.body).join(''));
 }
 
 function openQueue(prefix: string): Queue<RenderJobData> {

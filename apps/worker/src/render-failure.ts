@@ -2,8 +2,9 @@
 const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
 
 /**
- * A rendition whose issue content changed between the request and the render: it is not
- * printed (the editor asked for what they saw then), and asking again renders what is there now.
+ * A rendition without a stored snapshot whose issue content changed between the request and the
+ * render: it is not printed (the editor asked for what they saw then), and asking again renders
+ * what is there now.
  */
 export const CONTENT_CHANGED = '请求后内容已更改，请重新生成';
 

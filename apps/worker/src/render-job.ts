@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { loadIssueSnapshot, snapshotContentHash, type PrismaClient, type Rendition } from '@dsyb/db';
+import { loadIssueSnapshot, readStoredSnapshot, snapshotContentHash, storedSnapshotOf, type PrismaClient, type Rendition } from '@dsyb/db';
 import type { IssueSnapshot, RenderJobData } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { TypesetError } from '@dsyb/typeset';
@@ -15,7 +15,7 @@ export interface RenderResult {
 }
 
 /**
- * The steps of one render job: claim the rendition, read the content it was requested for,
+ * The steps of one render job: claim the rendition, read the snapshot it was requested with,
  * typeset it, store the PDF, record the result. Every step is written to the rendition row,
  * which is the record; the queue's lifecycle (start, re-queue, failure) is RenderProcessor's.
  */
@@ -82,12 +82,15 @@ export class RenderJob {
   }
 
   /**
-   * The issue as it was when the rendition was requested. The snapshot is read from the live
-   * tables and must hash to the `contentHash` the API recorded at the request: content edited
-   * in between (an entry, a section name, the distribution list, a 勘误) fails the rendition
-   * instead of printing something nobody asked for; asking again renders the present content.
+   * The issue as it was when the rendition was requested: the snapshot the API stored on the row
+   * (figures read back from snapshot_images), whatever was edited since. A row without one (rows
+   * from before migration 20261206020000_rendition_snapshot) is rendered from the live tables only if they still
+   * hash to the `contentHash` recorded at the request; otherwise the rendition fails at once
+   * rather than print something nobody asked for, and asking again renders the present content.
    */
   private async requestedSnapshot(rendition: Rendition): Promise<IssueSnapshot> {
+    const stored = storedSnapshotOf(rendition.snapshot);
+    if (stored) return readStoredSnapshot(this.prisma, stored);
     const snapshot = await loadIssueSnapshot(this.prisma, rendition.issueId, rendition.kind, rendition.createdAt);
     if (!snapshot) throw new UnrecoverableError(`期刊 ${rendition.issueId} 不存在`);
     if (snapshotContentHash(snapshot) !== rendition.contentHash) throw new UnrecoverableError(CONTENT_CHANGED);

@@ -4,9 +4,9 @@ import { entryBodyBlocks } from '@dsyb/rich-text';
 import type { PrismaClient } from './generated/prisma/client';
 
 /**
- * Reads everything the typesetter needs for one issue. Shared by the API (to hash the
- * content a rendition is requested for) and the worker (to check that the content still
- * hashes the same, and render it).
+ * Reads everything the typesetter needs for one issue from the live tables. The API reads it when
+ * a rendition is requested, to hash and store it (issue-snapshot-store.ts); the worker reads it
+ * only for a rendition stored without a snapshot, and renders it only if it still hashes the same.
  */
 export async function loadIssueSnapshot(
   prisma: PrismaClient,
@@ -69,7 +69,7 @@ export function paragraphsOf(bodyText: string): string[] {
   return bodyText.split(/\n\s*\n|\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
 }
 
-/** Identifies what a rendition shows: the same content and kind is rendered once, and the worker renders only content that still hashes the same. */
+/** Identifies what a rendition shows: the same content and kind is rendered once. */
 export function snapshotContentHash(snapshot: IssueSnapshot): string {
   const { renderedAt: _renderedAt, ...content } = snapshot;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');

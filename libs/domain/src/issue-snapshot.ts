@@ -1,9 +1,10 @@
 /**
- * Everything needed to typeset one issue, read from the database's live tables (libs/db
- * loadIssueSnapshot) and consumed by the typesetting library, which has no framework or
- * database inside. It is not stored: the API hashes it when a rendition is requested (the
- * rendition's `contentHash`), and the worker reads it again when it runs the job and renders
- * it only if it hashes the same, so a PDF never shows content edited after its request.
+ * Everything needed to typeset one issue, as it stands when a rendition is requested: the API
+ * reads it from the database (libs/db loadIssueSnapshot), hashes it (the rendition's
+ * `contentHash`) and stores it on the rendition in the same transaction (libs/db
+ * issue-snapshot-store.ts, figures kept once each beside it); the worker prints that stored
+ * snapshot, so a PDF never shows content edited after its request. Consumed by the typesetting
+ * library, which has no framework or database inside.
  */
 export type RenditionKind = 'proof' | 'final';
 
