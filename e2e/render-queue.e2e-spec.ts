@@ -236,6 +236,15 @@ describe('content edited after the request', () => {
   });
 });
 
+describe('a worker given a bad configuration', () => {
+  it('does not start, and names each wrong variable in one message, without a stack trace', async () => {
+    const worker = startWorker('bad-config', { REDIS_URL: '127.0.0.1:6379', RENDER_CONCURRENCY: '0' });
+    const refused = await worker.ready.then(() => 'started', (error: Error) => error.message);
+    expect(refused).toContain('配置错误：REDIS_URL 应为 redis:// 开头的地址，实际为 "127.0.0.1:6379"；RENDER_CONCURRENCY 应为不小于 1 的整数，实际为 "0"');
+    expect(refused).not.toMatch(/\n\s+at /);
+  });
+});
+
 /* ---------- helpers ---------- */
 
 /** A drafting copy of 总第97期 (entries and distribution list), so renditions here stay out of other tests' way. */
