@@ -35,7 +35,8 @@ type ImageClient = Pick<PrismaClient, 'snapshotImage'> | Pick<Prisma.Transaction
 
 /**
  * Writes the snapshot's figures to `snapshot_images` (the ones not there yet) and returns the
- * snapshot to store on the rendition. Run it in the transaction that writes the rendition row.
+ * snapshot to store on the rendition, in the transaction that writes its row. The figures may be
+ * written before that transaction: an image row is named by its content and harmless unreferenced.
  */
 export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSnapshot): Promise<StoredIssueSnapshot> {
   const images = new Map<string, { mediaType: EmbeddedImage['mediaType']; bytes: Uint8Array<ArrayBuffer> }>();

@@ -52,8 +52,11 @@ export class RenditionsService {
     const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } }, omit: OMIT_SNAPSHOT });
     if (existing && existing.status !== 'failed') return { rendition: presentRendition(existing), created: false };
 
+    // The figures are stored first, outside the row's transaction, which stays short however many
+    // photos the issue has: they are named by their content, so one stored twice, or for a request
+    // that then fails, does no harm.
+    const requested = snapshotJson(await storeIssueSnapshot(this.prisma, snapshot));
     const rendition = await this.prisma.$transaction(async (tx) => {
-      const requested = snapshotJson(await storeIssueSnapshot(tx, snapshot));
       const row = existing
         ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT })
         : await tx.rendition.create({ data: { issueId, kind, contentHash, issueRevision: issue.revision, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT });
