@@ -10,6 +10,9 @@ import { createTestDatabase, type TestDatabase } from './testing';
  * A rendition keeps the snapshot it was requested with; its figures are kept once each in
  * snapshot_images and read back byte for byte, whatever happens to the entries afterwards.
  */
+// A fresh database and the Prisma client's first queries: more than Jest's 5 s on a busy machine.
+jest.setTimeout(30_000);
+
 let database: TestDatabase;
 let client: Client;
 let prisma: PrismaClient;
