@@ -8,15 +8,19 @@
  * - progress is visible through GET /api/renditions/:id while a rendition renders;
  * - a worker killed (SIGKILL) mid-render leaves no partial file, and another worker process
  *   completes the job after BullMQ's stalled-job checker frees it;
- * - content that cannot be typeset fails at once, with a message naming the entry.
+ * - content that cannot be typeset fails at once, with a message naming the entry;
+ * - content edited between the request and the render is not printed: the PDF prints the snapshot
+ *   stored with the request, and asking again renders the present content; a rendition without a
+ *   stored snapshot fails with a message saying so.
  *
  * The stack's own worker consumes the stack's queue all along. The tests that must know which
  * process renders (progress, kill) therefore run their workers on a queue of their own — same
  * Redis, another QUEUE_PREFIX — where the stack's worker never looks. Their renditions are
- * inserted straight into PostgreSQL, as a lost-Redis rendition would be, so the API never puts
- * them on the stack's queue; the workers' start-up re-enqueue puts them on theirs. Every
- * rendition belongs to an issue of this file's own (a copy of 总第97期), so other test files
- * never see them. RENDER_TEST_DELAY_MS makes a worker pause after each progress step.
+ * inserted straight into PostgreSQL, as a lost-Redis rendition would be, with the snapshot and
+ * content hash the API would record, so the API never puts them on the stack's queue; the
+ * workers' start-up re-enqueue puts them on theirs. Every rendition belongs to an issue of its
+ * own (a copy of 总第97期), so other test files never see them. RENDER_TEST_DELAY_MS makes a
+ * worker pause after each progress step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -24,6 +28,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { createPrismaClient, loadIssueSnapshot, snapshotContentHash, storeIssueSnapshot, type PrismaClient } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, redisConnectionOptions, renderJobId, type RenderJobData } from '@dsyb/domain';
 import reference from '../seeds/reference-issue-097.json';
 import { api, compact, login, pdfPages, waitFor } from './support';
@@ -46,6 +51,7 @@ const storageDir = required('E2E_STORAGE_DIR');
 
 interface RenditionView {
   id: string;
+  issueId: string;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   pages: number | null;
@@ -56,16 +62,16 @@ interface RenditionView {
 }
 
 let database: Client;
+let prisma: PrismaClient;
 let editor: string;
-let issueId: string;
 const workers: WorkerProcess[] = [];
 const queues: Array<{ queue: Queue<RenderJobData>; own: boolean }> = [];
 
 beforeAll(async () => {
   database = new Client({ connectionString: databaseUrl });
   await database.connect();
+  prisma = createPrismaClient(databaseUrl);
   editor = await login('editor');
-  issueId = await copyReferenceIssue();
 });
 
 afterAll(async () => {
@@ -76,6 +82,7 @@ afterAll(async () => {
     await queue.close();
   }));
   await database?.end();
+  await prisma?.$disconnect();
 });
 
 describe('the render queue', () => {
@@ -135,7 +142,7 @@ describe('the render queue', () => {
     expect(midway.progress).toBeLessThan(100);
     await first.kill();
 
-    expect(filesOf(renditionId)).toEqual([]);
+    expect(filesOf(midway)).toEqual([]);
     const orphaned = await getRendition(renditionId);
     expect(orphaned).toMatchObject({ status: 'running', attempts: 1 });
 
@@ -143,7 +150,7 @@ describe('the render queue', () => {
     await second.ready;
     const done = await waitForRendition(renditionId, (rendition) => rendition.status === 'done');
     expect(done).toMatchObject({ progress: 100, attempts: 2, error: null });
-    expect(filesOf(renditionId)).toEqual([`${renditionId}.pdf`]);
+    expect(filesOf(done)).toEqual([`${renditionId}.pdf`]);
     await expectStoredPdf(done);
 
     const job = await queue.getJob(renderJobId(renditionId));
@@ -177,6 +184,67 @@ describe('a rendition that cannot be typeset', () => {
   });
 });
 
+describe('content edited after the request', () => {
+  it('is not printed: the proof prints what was requested, and asking again prints the edited content', async () => {
+    const editedIssueId = await copyReferenceIssue();
+    // The first entry's title is printed nowhere else in the issue (its TOC line and heading only).
+    const { rows: [entry] } = await database.query<{ id: string; title: string }>(
+      `SELECT id, title FROM entries WHERE issue_id = $1 AND title = $2`,
+      [editedIssueId, reference.entries[0].title],
+    );
+    const editedTitle = `请求之后改过的标题${randomBytes(3).toString('hex')}`;
+    // The stack's queue is held while the entry changes, so the worker runs the job only after the edit.
+    const queue = openQueue(stackPrefix);
+    await queue.pause();
+    let requested: RenditionView;
+    try {
+      const response = await api<RenditionView>('POST', `/api/issues/${editedIssueId}/renditions`, { token: editor, body: { kind: 'proof' } });
+      expect(response.status).toBe(202);
+      requested = response.body;
+      expect(requested).not.toHaveProperty('snapshot');
+      await database.query(`UPDATE entries SET title = $2 WHERE id = $1`, [entry.id, editedTitle]);
+    } finally {
+      await queue.resume();
+    }
+
+    const printed = await pdfTextOf(await waitForRendition(requested.id, (rendition) => rendition.status === 'done'));
+    expect(printed).toContain(compact(entry.title));
+    expect(printed).not.toContain(compact(editedTitle));
+
+    // Asking again is a request for the content as it is now, and that is what the PDF prints.
+    const again = await api<RenditionView>('POST', `/api/issues/${editedIssueId}/renditions`, { token: editor, body: { kind: 'proof' } });
+    expect(again.status).toBe(202);
+    expect(again.body.id).not.toBe(requested.id);
+    const reprinted = await pdfTextOf(await waitForRendition(again.body.id, (rendition) => rendition.status === 'done'));
+    expect(reprinted).toContain(compact(editedTitle));
+    expect(reprinted).not.toContain(compact(entry.title));
+  });
+
+  it('fails a rendition without a stored snapshot, with a message saying so, when its content no longer hashes the same', async () => {
+    const editedIssueId = await copyReferenceIssue();
+    const renditionId = await insertQueuedRendition(editedIssueId, { withSnapshot: false });
+    await database.query(`UPDATE entries SET title = title || '（改）' WHERE id = (SELECT id FROM entries WHERE issue_id = $1 ORDER BY title LIMIT 1)`, [editedIssueId]);
+    // Queued as the API queues a request; the stack's worker takes it.
+    await enqueueRender(openQueue(stackPrefix), renditionId);
+
+    const refused = await waitFor(async () => {
+      const rendition = await getRendition(renditionId);
+      return rendition.status === 'failed' ? rendition : undefined;
+    }, 40_000);
+    expect(refused).toMatchObject({ error: '请求后内容已更改，请重新生成', attempts: 1, sha256: null });
+    expect(filesOf(refused)).toEqual([]);
+  });
+});
+
+describe('a worker given a bad configuration', () => {
+  it('does not start, and names each wrong variable in one message, without a stack trace', async () => {
+    const worker = startWorker('bad-config', { REDIS_URL: '127.0.0.1:6379', RENDER_CONCURRENCY: '0' });
+    const refused = await worker.ready.then(() => 'started', (error: Error) => error.message);
+    expect(refused).toContain('配置错误：REDIS_URL 应为 redis:// 开头的地址，实际为 "127.0.0.1:6379"；RENDER_CONCURRENCY 应为不小于 1 的整数，实际为 "0"');
+    expect(refused).not.toMatch(/\n\s+at /);
+  });
+});
+
 /* ---------- helpers ---------- */
 
 /** A drafting copy of 总第97期 (entries and distribution list), so renditions here stay out of other tests' way. */
@@ -207,13 +275,21 @@ async function copyReferenceIssue(): Promise<string> {
   return id;
 }
 
-/** A proof request as the API writes it, without the job: what is left when Redis loses its data. */
-async function insertQueuedRendition(forIssueId = issueId): Promise<string> {
+/**
+ * A proof request as the API writes it (the issue's snapshot as it is now and its content hash),
+ * without the job: what is left when Redis loses its data. By default for a fresh copy of
+ * 总第97期: one rendition per issue content and kind. `withSnapshot: false` writes the row as an
+ * API that stores no snapshot would.
+ */
+async function insertQueuedRendition(forIssueId?: string, { withSnapshot = true } = {}): Promise<string> {
   const id = randomUUID();
+  const issueId = forIssueId ?? (await copyReferenceIssue());
+  const snapshot = (await loadIssueSnapshot(prisma, issueId, 'proof', new Date()))!;
+  const stored = withSnapshot ? JSON.stringify(await storeIssueSnapshot(prisma, snapshot)) : null;
   await database.query(
-    `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision)
-     VALUES ($1, $2, 'proof', 'queued', 0, $3, 1)`,
-    [id, forIssueId, randomBytes(32).toString('hex')],
+    `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision, snapshot)
+     VALUES ($1, $2, 'proof', 'queued', 0, $3, 1, $4::jsonb)`,
+    [id, issueId, snapshotContentHash(snapshot), stored],
   );
   return id;
 }
@@ -234,15 +310,15 @@ function waitForRendition(id: string, until: (rendition: RenditionView) => boole
 }
 
 /** Files in the storage directory that belong to a rendition, temporary ones included. */
-function filesOf(renditionId: string): string[] {
-  const directory = path.join(storageDir, 'issues', issueId);
+function filesOf(rendition: RenditionView): string[] {
+  const directory = path.join(storageDir, 'issues', rendition.issueId);
   if (!existsSync(directory)) return [];
-  return readdirSync(directory).filter((name) => name.startsWith(renditionId)).sort();
+  return readdirSync(directory).filter((name) => name.startsWith(rendition.id)).sort();
 }
 
 /** The stored file is the whole PDF the row describes, served by the API, with every entry title. */
 async function expectStoredPdf(rendition: RenditionView): Promise<void> {
-  const onDisk = readFileSync(path.join(storageDir, 'issues', issueId, `${rendition.id}.pdf`));
+  const onDisk = readFileSync(path.join(storageDir, 'issues', rendition.issueId, `${rendition.id}.pdf`));
   expect(onDisk.length).toBe(rendition.bytes);
   expect(createHash('sha256').update(onDisk).digest('hex')).toBe(rendition.sha256);
   const file = await api<Buffer>('GET', `/api/renditions/${rendition.id}/file`, { token: editor });
@@ -251,6 +327,13 @@ async function expectStoredPdf(rendition: RenditionView): Promise<void> {
   expect(pages).toHaveLength(rendition.pages!);
   const text = compact(pages.join(''));
   for (const entry of reference.entries) expect(text).toContain(compact(entry.title));
+}
+
+/** The text of a done rendition's PDF, as the API serves it, whitespace removed. */
+async function pdfTextOf(rendition: RenditionView): Promise<string> {
+  const file = await api<Buffer>('GET', `/api/renditions/${rendition.id}/file`, { token: editor });
+  expect(file.status).toBe(200);
+  return compact(pdfPages(file.body).join(''));
 }
 
 function openQueue(prefix: string): Queue<RenderJobData> {

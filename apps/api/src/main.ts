@@ -5,11 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { ConfigError, loadApiConfig } from '@dsyb/config';
 import { serveAdmin } from './admin-static';
 import { AppModule } from './app.module';
 import { answerClientErrors } from './client-errors';
 import { createValidationPipe } from './common/validation';
-import { loadAppConfig, type AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
@@ -69,7 +70,7 @@ function supervise(processes: number): void {
   process.on('SIGINT', stop);
 }
 
-const config = loadAppConfig();
+const config = readConfig();
 if (cluster.isPrimary && config.processes > 1) {
   supervise(config.processes);
 } else {
@@ -77,4 +78,15 @@ if (cluster.isPrimary && config.processes > 1) {
     console.error(error);
     process.exit(1);
   });
+}
+
+/** A configuration error is a message for whoever starts the process, not a stack trace. */
+function readConfig(): AppConfig {
+  try {
+    return loadApiConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

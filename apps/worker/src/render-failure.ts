@@ -1,6 +1,13 @@
 /** Set by BullMQ when a job's worker died more often than maxStalledCount allows. */
 const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
 
+/**
+ * A rendition without a stored snapshot whose issue content changed between the request and the
+ * render: it is not printed (the editor asked for what they saw then), and asking again renders
+ * what is there now.
+ */
+export const CONTENT_CHANGED = '请求后内容已更改，请重新生成';
+
 /** BullMQ's UnrecoverableError, recognised by name (the class need not be the same copy). */
 export function isUnrecoverable(error: Error): boolean {
   return error.name === 'UnrecoverableError';

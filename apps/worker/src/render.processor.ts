@@ -1,23 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { loadIssueSnapshot, type PrismaClient } from '@dsyb/db';
+import { Job, Queue, Worker } from 'bullmq';
+import type { PrismaClient } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, redisConnectionOptions, type RenderJobData } from '@dsyb/domain';
-import { describeStorage, type RenditionStorage } from '@dsyb/storage';
-import { TypesetError } from '@dsyb/typeset';
+import { describeStorage } from '@dsyb/storage';
 import { failureMessage, isUnrecoverable } from './render-failure';
-import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
-import type { ThreadRendering, TypesettingThreads } from './typesetting-threads';
+import { RenderJob, type RenderResult } from './render-job';
+import { PRISMA, TYPESETTING_THREADS } from './tokens';
+import type { TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
-export interface RenderResult {
-  pages: number;
-  bytes: number;
-}
-
 /**
- * Renders queued renditions. PostgreSQL is the record: a rendition row is written before its
- * job, every step is written to the row, and rows still pending at start-up are queued again.
+ * The render queue's lifecycle in this process: start the BullMQ worker, re-queue what PostgreSQL
+ * holds as pending, record a job's final failure, stop. What one job does is RenderJob's.
+ * PostgreSQL is the record: a rendition row is written before its job, and rows still pending
+ * at start-up are queued again.
  *
  * The BullMQ Worker is created here rather than through @Processor because its lock and
  * stalled-check settings come from the configuration, which a decorator cannot see.
@@ -29,17 +26,17 @@ export class RenderProcessor implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(RENDITION_STORAGE) private readonly storage: RenditionStorage,
     @Inject(TYPESETTING_THREADS) private readonly threads: TypesettingThreads,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @InjectQueue(RENDER_QUEUE) private readonly queue: Queue<RenderJobData>,
+    private readonly renderJob: RenderJob,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Fonts are loaded now rather than on the first request an editor waits for.
     await this.threads.start();
     const { queue, concurrency, workerName } = this.config;
-    this.worker = new Worker<RenderJobData, RenderResult>(RENDER_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<RenderJobData, RenderResult>(RENDER_QUEUE, (job) => this.renderJob.run(job), {
       connection: redisConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,
       name: workerName,
@@ -80,60 +77,6 @@ export class RenderProcessor implements OnApplicationBootstrap, BeforeApplicatio
     return added;
   }
 
-  async process(job: Job<RenderJobData>): Promise<RenderResult> {
-    const { renditionId } = job.data;
-    const rendition = await this.prisma.rendition.findUnique({ where: { id: renditionId } });
-    if (!rendition) throw new UnrecoverableError(`排版记录 ${renditionId} 不存在`);
-
-    const startedAt = new Date();
-    // Only a pending rendition is started, so a second job for it (from before job ids were
-    // deterministic, or one whose worker was thought dead) never reopens a finished one. A
-    // rendition left running by a worker that died is started again from the beginning.
-    const claimed = await this.prisma.rendition.updateMany({
-      where: { id: renditionId, status: { in: ['queued', 'running'] } },
-      data: { status: 'running', progress: 5, startedAt, attempts: { increment: 1 } },
-    });
-    if (claimed.count === 0) return { pages: rendition.pages ?? 0, bytes: rendition.bytes ?? 0 };
-    await this.reportProgress(job, 5);
-
-    const snapshot = await loadIssueSnapshot(this.prisma, rendition.issueId, rendition.kind, rendition.createdAt);
-    if (!snapshot) throw new UnrecoverableError(`期刊 ${rendition.issueId} 不存在`);
-    await this.progress(job, renditionId, 20);
-
-    let rendered: ThreadRendering;
-    try {
-      rendered = await this.threads.render(snapshot);
-    } catch (error) {
-      // Bad content will not typeset better next time: fail at once, with the message naming the entry.
-      if (error instanceof TypesetError) throw new UnrecoverableError(error.message);
-      throw error;
-    }
-    for (const warning of rendered.warnings) this.logger.warn(`排版警告（${renditionId}）：${warning}`);
-    await this.progress(job, renditionId, 80);
-
-    // Same key on every attempt: a retry replaces, atomically, whatever an earlier one left.
-    const stored = await this.storage.put(`issues/${rendition.issueId}/${renditionId}.pdf`, rendered.pdf);
-    const finishedAt = new Date();
-    const renderMs = finishedAt.getTime() - startedAt.getTime();
-    await this.prisma.rendition.updateMany({
-      where: { id: renditionId, status: { not: 'done' } },
-      data: {
-        status: 'done',
-        progress: 100,
-        pages: rendered.pages,
-        bytes: stored.bytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        error: null,
-        finishedAt,
-        renderMs,
-      },
-    });
-    await job.updateProgress(100);
-    this.logger.log(`排版完成 ${renditionId}：${rendered.pages} 页，${renderMs} 毫秒`);
-    return { pages: rendered.pages, bytes: stored.bytes };
-  }
-
   /** A job that will not be tried again leaves a failed rendition with the reason, in Chinese. */
   async onFailed(job: Job<RenderJobData> | undefined, error: Error): Promise<void> {
     if (!job) return;
@@ -146,16 +89,5 @@ export class RenderProcessor implements OnApplicationBootstrap, BeforeApplicatio
         data: { status: 'failed', error: failureMessage(job, error).slice(0, 2000), finishedAt: new Date() },
       })
       .catch((updateError: unknown) => this.logger.error(`无法记录排版失败：${String(updateError)}`));
-  }
-
-  private async progress(job: Job, renditionId: string, progress: number): Promise<void> {
-    await this.prisma.rendition.updateMany({ where: { id: renditionId, status: 'running' }, data: { progress } });
-    await this.reportProgress(job, progress);
-  }
-
-  private async reportProgress(job: Job, progress: number): Promise<void> {
-    await job.updateProgress(progress);
-    // RENDER_TEST_DELAY_MS: lets end-to-end tests see each step and kill a worker between steps.
-    if (this.config.testDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.config.testDelayMs));
   }
 }

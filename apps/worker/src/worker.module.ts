@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createPrismaClient } from '@dsyb/db';
 import { RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
 import { createRenditionStorage } from '@dsyb/storage';
+import { RenderJob } from './render-job';
 import { RenderProcessor } from './render.processor';
 import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
 import { TypesettingThreads } from './typesetting-threads';
@@ -23,6 +24,7 @@ export class WorkerModule {
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
         { provide: RENDITION_STORAGE, useFactory: () => createRenditionStorage(config.storage) },
         { provide: TYPESETTING_THREADS, useFactory: () => new TypesettingThreads({ size: config.concurrency, timeoutMs: config.renderTimeoutMs }) },
+        RenderJob,
         RenderProcessor,
       ],
     };

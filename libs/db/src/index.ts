@@ -2,3 +2,4 @@ export * from './migrate';
 export * from './prisma-client';
 export * from './issue-snapshot';
 export * from './generated/prisma/client';
+export * from './issue-snapshot-store';

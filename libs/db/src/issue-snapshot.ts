@@ -4,8 +4,9 @@ import { entryBodyBlocks } from '@dsyb/rich-text';
 import type { PrismaClient } from './generated/prisma/client';
 
 /**
- * Reads everything the typesetter needs for one issue. Shared by the API (to hash the
- * content a rendition is requested for) and the worker (to render it).
+ * Reads everything the typesetter needs for one issue from the live tables. The API reads it when
+ * a rendition is requested, to hash and store it (issue-snapshot-store.ts); the worker reads it
+ * only for a rendition stored without a snapshot, and renders it only if it still hashes the same.
  */
 export async function loadIssueSnapshot(
   prisma: PrismaClient,

@@ -51,6 +51,7 @@ function expectedType(field: DmmfField): string {
       case 'Boolean': return 'boolean';
       case 'DateTime': return 'timestamp without time zone';
       case 'Json': return 'jsonb';
+      case 'Bytes': return 'bytea';
       default: throw new Error(`unmapped type ${field.type}`);
     }
   })();

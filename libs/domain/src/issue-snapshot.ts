@@ -1,7 +1,10 @@
 /**
- * Everything needed to typeset one issue, frozen at the moment a rendition is requested.
- * Built by the API from the database; consumed by the typesetting library, which has no
- * framework or database inside.
+ * Everything needed to typeset one issue, as it stands when a rendition is requested: the API
+ * reads it from the database (libs/db loadIssueSnapshot), hashes it (the rendition's
+ * `contentHash`) and stores it on the rendition in the same transaction (libs/db
+ * issue-snapshot-store.ts, figures kept once each beside it); the worker prints that stored
+ * snapshot, so a PDF never shows content edited after its request. Consumed by the typesetting
+ * library, which has no framework or database inside.
  */
 export type RenditionKind = 'proof' | 'final';
 

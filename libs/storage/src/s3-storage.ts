@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3StorageSettings } from '@dsyb/config';
 import { assertSafeKey, type RenditionStorage, type StoredObject } from './rendition-storage';
 
-export interface S3StorageOptions {
-  bucket: string;
-  /** Put in front of every key, e.g. "dsyb/renditions/" (a trailing slash is added if missing). */
-  prefix: string;
-  /** For S3-compatible services (MinIO, Ceph, OSS…); AWS itself needs none. */
-  endpoint?: string;
-  region: string;
-  /** Without credentials the AWS SDK's own chain applies (instance or task role, AWS_* variables). */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** bucket in the path (http://host/bucket/key) rather than in the host name; most self-hosted services need it. */
-  forcePathStyle: boolean;
-}
+/** The bucket settings, as read from the S3_* variables by libs/config. */
+export type S3StorageOptions = S3StorageSettings;
 
 /**
  * Renditions as objects in an S3-compatible bucket. A PutObject is atomic by itself (the object

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { loadIssueSnapshot, snapshotContentHash, type Prisma } from '@dsyb/db';
+import { loadIssueSnapshot, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Prisma } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,9 @@ export const RENDITION_LIST: ListSpec = {
   filters: { id: 'ids', issueId: 'ids', status: 'string', kind: 'string' },
 };
 
+/** The snapshot is the worker's to read: large, and never part of an answer. */
+const OMIT_SNAPSHOT = { snapshot: true } as const;
+
 interface RenditionFilter { id: string | string[]; issueId: string | string[]; status: string; kind: string }
 
 @Injectable()
@@ -33,7 +36,9 @@ export class RenditionsService {
   /**
    * One rendition per issue content and kind: asking again for unchanged content returns the
    * rendition already made or under way. The row is written before the job is queued, so a
-   * lost Redis never loses a request (the worker re-queues pending rows at start-up).
+   * lost Redis never loses a request (the worker re-queues pending rows at start-up), and with
+   * it, in the same transaction, the snapshot the worker prints: what the editor asked for,
+   * whatever is edited before the job runs.
    */
   async request(issueId: string, kind: RenditionKind, user: AuthUser) {
     const issue = await this.prisma.issue.findUnique({ where: { id: issueId } });
@@ -44,13 +49,17 @@ export class RenditionsService {
     const snapshot = await loadIssueSnapshot(this.prisma, issueId, kind, new Date());
     if (!snapshot || snapshot.sections.length === 0) throw conflict(`总第${issue.serialNumber}期还没有条目，无法排版。`);
     const contentHash = snapshotContentHash(snapshot);
-    const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } } });
+    const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } }, omit: OMIT_SNAPSHOT });
     if (existing && existing.status !== 'failed') return { rendition: presentRendition(existing), created: false };
 
+    // The figures are stored first, outside the row's transaction, which stays short however many
+    // photos the issue has: they are named by their content, so one stored twice, or for a request
+    // that then fails, does no harm.
+    const requested = snapshotJson(await storeIssueSnapshot(this.prisma, snapshot));
     const rendition = await this.prisma.$transaction(async (tx) => {
       const row = existing
-        ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id } })
-        : await tx.rendition.create({ data: { issueId, kind, contentHash, issueRevision: issue.revision, requestedById: user.id } });
+        ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT })
+        : await tx.rendition.create({ data: { issueId, kind, contentHash, issueRevision: issue.revision, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT });
       await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { issueId, kind } });
       return row;
     });
@@ -69,20 +78,20 @@ export class RenditionsService {
       kind: kind as Prisma.RenditionWhereInput['kind'],
     };
     const [rows, total] = await Promise.all([
-      this.prisma.rendition.findMany({ where, orderBy: { [query.sortField]: query.sortOrder }, skip: query.skip, take: query.take }),
+      this.prisma.rendition.findMany({ where, orderBy: { [query.sortField]: query.sortOrder }, skip: query.skip, take: query.take, omit: OMIT_SNAPSHOT }),
       this.prisma.rendition.count({ where }),
     ]);
     return { rows: rows.map(presentRendition), total };
   }
 
   async get(id: string) {
-    const rendition = await this.prisma.rendition.findUnique({ where: { id } });
+    const rendition = await this.prisma.rendition.findUnique({ where: { id }, omit: OMIT_SNAPSHOT });
     if (!rendition) throw notFound('排版文件', id);
     return presentRendition(rendition);
   }
 
   async file(id: string): Promise<{ content: Buffer; filename: string }> {
-    const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true } });
+    const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true }, omit: OMIT_SNAPSHOT });
     if (!rendition) throw notFound('排版文件', id);
     if (rendition.status !== 'done' || !rendition.storageKey) throw conflict('该排版文件尚未生成完成。');
     const content = await this.storage.get(rendition.storageKey).catch((error: unknown) => {

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { EmbeddedImage, EntrySnapshot, FigureBlock, FigureImage, IssueSnapshot, SectionSnapshot } from '@dsyb/domain';
+import type { Prisma, PrismaClient } from './generated/prisma/client';
+
+/**
+ * The issue snapshot a rendition was requested with, kept on the rendition (`renditions.snapshot`)
+ * so that the worker prints exactly what was requested, whatever was edited since.
+ *
+ * Figures are not copied into it: an issue's photos (up to 5 MB each) would be copied again with
+ * every proof an editor asks for. Their bytes are kept once in `snapshot_images`, named by their
+ * sha256, and the stored snapshot refers to them. A row there never changes (its name is its
+ * content), so a stored snapshot always reads back as it was written.
+ */
+export interface StoredImageReference {
+  kind: 'stored';
+  mediaType: EmbeddedImage['mediaType'];
+  sha256: string;
+}
+
+export interface StoredFigureBlock extends Omit<FigureBlock, 'image'> {
+  image: Exclude<FigureImage, EmbeddedImage> | StoredImageReference;
+}
+export type StoredEntryBlock = Exclude<NonNullable<EntrySnapshot['blocks']>[number], FigureBlock> | StoredFigureBlock;
+export interface StoredEntrySnapshot extends Omit<EntrySnapshot, 'blocks'> {
+  blocks?: StoredEntryBlock[];
+}
+export interface StoredSectionSnapshot extends Omit<SectionSnapshot, 'entries'> {
+  entries: StoredEntrySnapshot[];
+}
+export interface StoredIssueSnapshot extends Omit<IssueSnapshot, 'sections'> {
+  sections: StoredSectionSnapshot[];
+}
+
+type ImageClient = Pick<PrismaClient, 'snapshotImage'> | Pick<Prisma.TransactionClient, 'snapshotImage'>;
+
+/**
+ * Writes the snapshot's figures to `snapshot_images` (the ones not there yet) and returns the
+ * snapshot to store on the rendition, in the transaction that writes its row. The figures may be
+ * written before that transaction: an image row is named by its content and harmless unreferenced.
+ */
+export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSnapshot): Promise<StoredIssueSnapshot> {
+  const images = new Map<string, { mediaType: EmbeddedImage['mediaType']; bytes: Uint8Array<ArrayBuffer> }>();
+  const sections = snapshot.sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((entry) => {
+      if (!entry.blocks) return { ...entry, blocks: undefined };
+      const blocks = entry.blocks.map((block): StoredEntryBlock => {
+        if (block.type !== 'figure' || block.image.kind !== 'embedded') return block as StoredEntryBlock;
+        // Copied into an ArrayBuffer of its own: what Prisma takes for a bytea column.
+        const bytes = new Uint8Array(Buffer.from(block.image.base64, 'base64'));
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        images.set(sha256, { mediaType: block.image.mediaType, bytes });
+        return { ...block, image: { kind: 'stored', mediaType: block.image.mediaType, sha256 } };
+      });
+      return { ...entry, blocks };
+    }),
+  }));
+  if (images.size) {
+    // Only the bytes not stored yet go over the wire; a concurrent request storing the same image is harmless.
+    const present = await client.snapshotImage.findMany({ where: { sha256: { in: [...images.keys()] } }, select: { sha256: true } });
+    for (const { sha256 } of present) images.delete(sha256);
+    if (images.size) {
+      await client.snapshotImage.createMany({
+        data: [...images].map(([sha256, image]) => ({ sha256, mediaType: image.mediaType, bytes: image.bytes })),
+        skipDuplicates: true,
+      });
+    }
+  }
+  return { ...snapshot, sections };
+}
+
+/** The stored snapshot with its figures' bytes read back: what the typesetter prints. */
+export async function readStoredSnapshot(client: ImageClient, stored: StoredIssueSnapshot): Promise<IssueSnapshot> {
+  const wanted = new Set<string>();
+  for (const section of stored.sections) {
+    for (const entry of section.entries) {
+      for (const block of entry.blocks ?? []) if (block.type === 'figure' && block.image.kind === 'stored') wanted.add(block.image.sha256);
+    }
+  }
+  const rows = wanted.size ? await client.snapshotImage.findMany({ where: { sha256: { in: [...wanted] } } }) : [];
+  const bytes = new Map(rows.map((row) => [row.sha256, Buffer.from(row.bytes).toString('base64')]));
+  const sections = stored.sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((entry) => {
+      if (!entry.blocks) return { ...entry, blocks: undefined };
+      const blocks = entry.blocks.map((block) => {
+        if (block.type !== 'figure' || block.image.kind !== 'stored') return block as NonNullable<EntrySnapshot['blocks']>[number];
+        const base64 = bytes.get(block.image.sha256);
+        // Rows in snapshot_images are never changed or deleted: a missing one is a damaged database.
+        if (base64 === undefined) throw new Error(`排版内容引用的图片 ${block.image.sha256} 不存在`);
+        return { ...block, image: { kind: 'embedded', mediaType: block.image.mediaType, base64 } } satisfies FigureBlock;
+      });
+      return { ...entry, blocks };
+    }),
+  }));
+  return { ...stored, sections };
+}
+
+/**
+ * A rendition's `snapshot` column as written by storeIssueSnapshot, or undefined when the row has
+ * none (rows from before migration 20261206020000_rendition_snapshot).
+ */
+export function storedSnapshotOf(value: unknown): StoredIssueSnapshot | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { issueId, sections } = value as Record<string, unknown>;
+  if (typeof issueId !== 'string' || !Array.isArray(sections)) return undefined;
+  // Written only by storeIssueSnapshot: the shape checked above identifies it.
+  return value as unknown as StoredIssueSnapshot;
+}
+
+/** The stored snapshot as the JSON value Prisma writes. */
+export function snapshotJson(stored: StoredIssueSnapshot): Prisma.InputJsonValue {
+  return stored as unknown as Prisma.InputJsonValue;
+}
