@@ -1,9 +1,10 @@
-// `npm test`: builds, prepares real PostgreSQL and Redis (the machine's own on 5432/6379 when
+// `npm test`: checks the boundaries between projects (scripts/lint.mjs), builds, prepares real PostgreSQL and Redis (the machine's own on 5432/6379 when
 // they answer, private ones otherwise), starts the real stack for the end-to-end and browser
 // tests, and runs every Jest test.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { lintBoundaries } from './lint.mjs';
 import { build, log, root, startDisposableStack } from './stack.mjs';
 
 const jestArgs = process.argv.slice(2);
@@ -14,6 +15,7 @@ let exitCode = 1;
 process.on('SIGINT', () => (stack ? stack.stop() : Promise.resolve()).then(() => process.exit(130)));
 
 try {
+  if (!process.env.SKIP_LINT && !(await lintBoundaries())) process.exit(1);
   if (!process.env.SKIP_BUILD) build();
   stack = await startDisposableStack({ name: 'e2e', logDir });
   log(`测试环境就绪：${stack.baseUrl}`);
