@@ -1,20 +1,40 @@
 /** Jest runs every test in the workspace: unit specs next to the code, database tests against
  * the real PostgreSQL prepared by scripts/test.mjs, and end-to-end and browser tests in e2e/. */
+const fs = require('node:fs');
+const path = require('node:path');
+
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleNameMapper: { '^@dsyb/(.*)$': '<rootDir>/libs/$1/src', '^(\\.{1,2}/.*)\\.js$': '$1' },
   rootDir: __dirname,
 };
+
 /**
- * The tests that need PostgreSQL (TEST_PG_URL; each makes its own migrated database) are the
- * 'db' project; 'unit' keeps those that need no service and no build (`npm run test:unit`).
+ * The specs beside the code that need a running service: they make a database
+ * (libs/db/src/testing.ts, on TEST_PG_URL) or use the queue's Redis (TEST_REDIS_URL). They are
+ * the 'db' project; 'unit' keeps the rest, which need no service and no build
+ * (`npm run test:unit`). Found by what they use, wherever they are.
  */
-const databaseTests = { match: ['<rootDir>/libs/db/src/**/*.spec.ts', '<rootDir>/seeds/seed.spec.ts'], paths: ['<rootDir>/libs/db/src/', '<rootDir>/seeds/seed\\.spec\\.ts$'] };
+function specsNeedingServices() {
+  const found = [];
+  const visit = (dir) => {
+    for (const item of fs.readdirSync(path.join(__dirname, dir), { withFileTypes: true })) {
+      const relative = path.posix.join(dir, item.name);
+      if (item.isDirectory() && !['node_modules', 'dist', 'generated'].includes(item.name) && relative !== 'apps/admin') visit(relative);
+      else if (item.name.endsWith('.spec.ts') && /createTestDatabase|TEST_PG_URL|TEST_REDIS_URL/.test(fs.readFileSync(path.join(__dirname, relative), 'utf8'))) found.push(relative);
+    }
+  };
+  ['apps', 'libs', 'seeds', 'scripts'].filter((dir) => fs.existsSync(path.join(__dirname, dir))).forEach(visit);
+  return found;
+}
+const serviceSpecs = specsNeedingServices();
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,seeds,scripts}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/admin/', ...databaseTests.paths] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,seeds,scripts}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/admin/', ...serviceSpecs.map((file) => `<rootDir>/${escape(file)}$`)] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'] },
-    { ...shared, displayName: 'db', testMatch: databaseTests.match },
+    { ...shared, displayName: 'db', testMatch: serviceSpecs.map((file) => `<rootDir>/${file}`) },
   ],
 };
