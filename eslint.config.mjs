@@ -10,6 +10,21 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 // 'apps/admin/src/**/*.{ts,tsx}' to this list.
 const CYCLE_FREE = ['{apps/api,apps/worker,libs}/**/*.ts'];
 
+// A lib is shared code: it uses only other shared libs. An app uses its own code and the shared
+// libs, never another app (the rule refuses imports of any application outright). A new lib
+// tagged scope:shared is covered without a change here; a project without a tag may import no
+// project at all.
+const BOUNDARIES = {
+  enforceBuildableLibDependency: false,
+  allow: [],
+  depConstraints: [
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+    { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared'] },
+    { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
+  ],
+};
+
 export default [
   { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.nx/**', 'test-artifacts/**', 'libs/db/src/generated/**'] },
   {
@@ -19,23 +34,15 @@ export default [
     linterOptions: { noInlineConfig: true },
     plugins: { '@nx': nx },
     rules: {
-      // A lib is shared code: it uses only other shared libs. An app uses its own code and the
-      // shared libs, never another app (the rule refuses imports of any application outright).
-      // A new lib tagged scope:shared is covered without a change here; a project without a
-      // tag may import no project at all.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:worker', 'scope:shared'] },
-            { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', BOUNDARIES],
+    },
+  },
+  {
+    // A spec may use a lib's test helpers (libs/<lib>/src/testing.ts, libs/<lib>/testing/) by
+    // their path: they are kept out of the lib's entry, which production code imports.
+    files: ['{apps,libs}/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { ...BOUNDARIES, allow: ['^(\\.\\./)+libs/[^/]+/(src/)?testing(/|$)'] }],
     },
   },
   {
