@@ -14,8 +14,8 @@
  * random suffix; the shared demo users are only signed in as, never changed.
  */
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openRoute, openSession as openBrowserSession, screenshotter, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { openRoute, screenshotter, settledAfter, useBrowser } from './browser';
 import { api, createTestIssue, login, waitFor } from './support';
 
 jest.setTimeout(120_000);
@@ -44,7 +44,7 @@ interface EntryRecord {
   version: number;
 }
 
-let browser: Browser | undefined;
+const browser = useBrowser({ ready: '[data-testid="dashboard"]' });
 let editorToken: string;
 let reviewerToken: string;
 let issue: IssueRecord;
@@ -52,7 +52,6 @@ let sections: Record<string, string>;
 let eventDate: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   [editorToken, reviewerToken] = await Promise.all([login('editor'), login('reviewer')]);
   issue = await createTestIssue<IssueRecord>(editorToken, 2100);
   eventDate = `${issue.coverageStart.slice(0, 8)}12`;
@@ -60,11 +59,6 @@ beforeAll(async () => {
   sections = Object.fromEntries(list.map(section => [section.name, section.id]));
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-const openSession = (username: string) => openBrowserSession(browser, username, 'demo12345', '[data-testid="dashboard"]');
 const screenshot = screenshotter('conveniences');
 
 async function createEntry(title: string, section: string, issueId: string | null): Promise<EntryRecord> {
@@ -85,7 +79,6 @@ async function submit(entry: EntryRecord): Promise<EntryRecord> {
 const entryIdInUrl = (page: Page) => /#\/entries\/([0-9a-f-]+)\/show/.exec(page.url())?.[1];
 
 describe('下一条待审: after a review the reviewer is offered the next entry awaiting one', () => {
-  let reviewer: Session;
   let first: EntryRecord;
   let next: EntryRecord;
 
@@ -94,12 +87,9 @@ describe('下一条待审: after a review the reviewer is offered the next entry
     first = await submit(await createEntry(FIRST, '时政要点', issue.id));
     await createEntry(DRAFT, '时政要点', issue.id);
     next = await submit(await createEntry(NEXT, '文化亮点', issue.id));
-    reviewer = await openSession('reviewer');
   });
 
-  afterAll(async () => {
-    await reviewer?.context.close();
-  });
+  const [reviewer] = browser.sessions(['reviewer']);
 
   it('offers the next submitted entry of the same issue after 通过, skipping drafts, and opens it', async () => {
     const { page } = reviewer;
@@ -155,16 +145,8 @@ describe('下一条待审: after a review the reviewer is offered the next entry
 });
 
 describe('在本期再建一条: from an entry of an issue, the next one in the same issue and section', () => {
-  let editor: Session;
+  const [editor] = browser.sessions(['editor']);
   let written: EntryRecord;
-
-  beforeAll(async () => {
-    editor = await openSession('editor');
-  });
-
-  afterAll(async () => {
-    await editor?.context.close();
-  });
 
   it('opens the form with the issue and the section filled in, and saves the new entry there', async () => {
     const { page } = editor;
@@ -201,7 +183,7 @@ describe('在本期再建一条: from an entry of an issue, the next one in the 
     await editor.page.getByRole('link', { name: '编辑' }).waitFor();
     await expect(editor.page.getByRole('link', { name: '在本期再建一条' }).count()).resolves.toBe(0);
 
-    const reviewer = await openSession('reviewer');
+    const reviewer = await browser.signIn('reviewer');
     try {
       await openRoute(reviewer.page, `/entries/${written.id}/show`);
       await reviewer.page.locator('#main-content h2', { hasText: WRITTEN }).waitFor();
@@ -214,15 +196,18 @@ describe('在本期再建一条: from an entry of an issue, the next one in the 
 });
 
 describe('the dashboard refreshes by itself', () => {
-  let editor: Session;
+  const [editor] = browser.sessions(['editor']);
 
-  beforeAll(async () => {
-    editor = await openSession('editor');
-  });
-
-  afterAll(async () => {
-    await editor?.context.close();
-  });
+  /**
+   * Runs `meanwhile`, then lets the dashboard alone for ten seconds of its clock (every timer
+   * due in them fires, well short of the minute), until each request it sent has its answer
+   * and is drawn: what it shows then, it shows without focus or the minute passing.
+   */
+  const leftAlone = (page: Page, meanwhile: () => Promise<unknown>) =>
+    settledAfter(page, async () => {
+      await meanwhile();
+      await page.clock.runFor(10_000);
+    });
 
   /** The titles in 我的草稿 and its count, as the dashboard shows them now. */
   const drafts = async (page: Page) => {
@@ -262,8 +247,7 @@ describe('the dashboard refreshes by itself', () => {
 
     // Meanwhile a new draft is written (through the API, as a colleague's browser would).
     const focusTitle = `连审测试${SUFFIX}：刷新测试一`;
-    await createEntry(focusTitle, '民生视点', null);
-    await page.waitForTimeout(1500);
+    await leftAlone(page, () => createEntry(focusTitle, '民生视点', null));
     expect((await drafts(page)).titles).not.toContain(focusTitle);
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await waitFor(async () => ((await drafts(page)).titles[0]?.startsWith(focusTitle) ? true : undefined), 10_000);
@@ -272,8 +256,7 @@ describe('the dashboard refreshes by itself', () => {
     await screenshot(page, '05-dashboard-after-focus');
 
     const minuteTitle = `连审测试${SUFFIX}：刷新测试二`;
-    await createEntry(minuteTitle, '民生视点', null);
-    await page.waitForTimeout(1500);
+    await leftAlone(page, () => createEntry(minuteTitle, '民生视点', null));
     expect((await drafts(page)).titles[0]).not.toContain(minuteTitle);
     await page.clock.fastForward(61_000);
     await waitFor(async () => ((await drafts(page)).titles[0]?.startsWith(minuteTitle) ? true : undefined), 10_000);

@@ -15,16 +15,12 @@
  */
 import { randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession as openBrowserSession, type Session, screenshotter, openRoute } from './browser';
+import type { Page } from 'playwright-core';
+import { afterRender, openRoute, screenshotter, settledAfter, useBrowser } from './browser';
 import { api, compact, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(90_000);
 
-const BASE_URL = process.env.E2E_BASE_URL;
-const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
-const PASSWORD = 'demo12345';
 
 const SERIAL = 9000 + randomInt(0, 90_000);
 const YEAR = 2040 + randomInt(0, 160);
@@ -41,21 +37,7 @@ const HAN = /[\u4e00-\u9fff]/;
 /** Characters as the admin counts them: no markup, no spaces. */
 const characterCount = (...texts: string[]) => Array.from(texts.join('').replace(/\s+/g, '')).length;
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!BASE_URL) {
-    throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm test`, which starts the stack.');
-  }
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD);
+const browser = useBrowser();
 
 const screenshot = screenshotter('edit');
 
@@ -67,7 +49,6 @@ function helperTextOf(page: Page, source: string) {
 }
 
 describe('an editor at work', () => {
-  let session: Session;
   let page: Page;
   let editorToken: string;
   let sourceHeadline: string;
@@ -95,12 +76,11 @@ describe('an editor at work', () => {
       },
     });
     expect(source.status).toBe(201);
-    session = await openSession('editor');
-    page = session.page;
   });
 
-  afterAll(async () => {
-    await session?.context.close();
+  const [session] = browser.sessions(['editor']);
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('creates a new issue from the issues list', async () => {
@@ -279,7 +259,8 @@ describe('an editor at work', () => {
     const preview = page.locator('[data-testid="pdf-preview"]');
     await preview.waitFor();
     await expect(preview.getAttribute('src')).resolves.toMatch(/^blob:/);
-    await page.waitForTimeout(3000); // the browser's PDF viewer draws the pages
+    // The browser's PDF viewer has the file before the picture is taken.
+    await (await (await preview.elementHandle())?.contentFrame())?.waitForLoadState('load');
     await screenshot(page, '08-issue-proof');
     expect(session.pageErrors).toEqual([]);
     // Every write sent only what the API accepts: the one refusal is the stale version above.
@@ -309,13 +290,16 @@ describe('an editor at work', () => {
     await open(page, '/entries/create');
     await page.locator('input[name="title"]').fill('尚未保存的条目');
     const dialogs: string[] = [];
+    let dismissed: Promise<void> | undefined;
     page.once('dialog', dialog => {
       dialogs.push(dialog.message());
-      void dialog.dismiss();
+      dismissed = dialog.dismiss();
     });
     await page.getByRole('menuitem', { name: '月报' }).click();
-    await waitFor(async () => (dialogs.length > 0 ? true : undefined), 5000);
-    await page.waitForTimeout(300);
+    await waitFor(async () => (dismissed ? true : undefined), 5000);
+    await dismissed;
+    // The page goes on once the question is answered: what it does with the answer is drawn then.
+    await afterRender(page);
     expect(dialogs).toEqual(['部分修改尚未保存，确定要放弃吗？']);
     expect(page.url()).toMatch(/#\/entries\/create/);
     await expect(page.locator('input[name="title"]').inputValue()).resolves.toBe('尚未保存的条目');
@@ -334,8 +318,7 @@ describe('an editor at work', () => {
     await open(page, '/sections');
     await page.locator('tbody tr').first().waitFor();
     await expect(page.getByRole('link', { name: '新建' }).count()).resolves.toBe(0);
-    await page.locator('tbody tr').first().click();
-    await page.waitForTimeout(300);
+    await settledAfter(page, () => page.locator('tbody tr').first().click());
     expect(page.url()).toMatch(/#\/sections$/);
 
     await open(page, '/sources');
@@ -352,15 +335,7 @@ describe('an editor at work', () => {
 });
 
 describe('a reviewer', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await openSession('reviewer');
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-  });
+  const [session] = browser.sessions(['reviewer']);
 
   it('is offered no create or edit of entries', async () => {
     const { page } = session;
@@ -392,15 +367,7 @@ describe('a reviewer', () => {
 });
 
 describe('an administrator', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await openSession('admin');
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-  });
+  const [session] = browser.sessions(['admin']);
 
   it('manages sections and users, in menus grouped by task', async () => {
     const { page } = session;

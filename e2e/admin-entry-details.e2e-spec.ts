@@ -15,16 +15,11 @@
  * and fresh issues from createTestIssue in 2080–2088.
  */
 import { randomInt } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession as openBrowserSession, type Session, screenshotter, openRoute } from './browser';
-import { api, createTestIssue, login, waitFor } from './support';
+import type { Page } from 'playwright-core';
+import { openRoute, screenshotter, useBrowser } from './browser';
+import { api, baseUrl, createTestIssue, login, waitFor } from './support';
 
 jest.setTimeout(120_000);
-
-const BASE_URL = process.env.E2E_BASE_URL;
-const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
 
 const SUFFIX = String(randomInt(100_000, 999_999));
 const PASSWORD = `details-${SUFFIX}`;
@@ -54,19 +49,7 @@ interface EntryRecord {
   contributors?: { contributorId: string; name: string; role: string }[];
 }
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!BASE_URL) throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm test`, which starts the stack.');
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const openSession = (username: string) => openBrowserSession(browser, username, PASSWORD, '[data-testid="dashboard"]');
+const browser = useBrowser({ password: PASSWORD, ready: '[data-testid="dashboard"]' });
 
 const screenshot = screenshotter('details');
 
@@ -79,8 +62,6 @@ async function expectOk<T>(response: Promise<{ status: number; body: T }>): Prom
 }
 
 describe('entry details: credits, my drafts, loose entries, deadlines and locked entries', () => {
-  let writer: Session;
-  let colleague: Session;
   let writerToken: string;
   let reviewerToken: string;
   let sectionId: string;
@@ -129,21 +110,16 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     // The drafting issue has a deadline, to be cleared in the form.
     issue = await expectOk(api<IssueRecord>('PUT', `/api/issues/${issue.id}`, { token: writerToken, body: { version: issue.version, deadline: `${issue.publicationDate.slice(0, 8)}10` } }));
     expect(issue.deadline).toEqual(expect.any(String));
-
-    [writer, colleague] = await Promise.all([openSession(WRITER), openSession(OTHER_WRITER)]);
   });
 
-  afterAll(async () => {
-    await writer?.context.close();
-    await colleague?.context.close();
-  });
+  const [writer, colleague] = browser.sessions([WRITER, OTHER_WRITER]);
 
   it('credits two contributors in their roles on a new entry, shown after a reload', async () => {
     const { page } = writer;
     await open(page, `/issues/${issue.id}/show`);
     // Opened as a person opening the link in a new tab would: the issue travels in the address.
     const href = await page.getByRole('link', { name: '在本期新建条目' }).getAttribute('href');
-    await page.goto(new URL(href!, BASE_URL).toString());
+    await page.goto(new URL(href!, baseUrl()).toString());
     await page.waitForURL(/#\/entries\/create/);
     await page.locator('input[name="title"]').fill(TITLE);
     await page.getByRole('combobox', { name: '栏目' }).click();

@@ -15,10 +15,10 @@
  * never collide.
  */
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import pg from 'pg';
 import { pngFromPixels } from '../libs/typeset/testing/images';
-import { launchBrowser, openRoute, openSession, screenshotter, type Session } from './browser';
+import { openRoute, screenshotter, useBrowser } from './browser';
 import { api, createTestIssue, login } from './support';
 
 jest.setTimeout(120_000);
@@ -38,20 +38,15 @@ interface EntryRecord {
   bodyHtml: string;
 }
 
-let browser: Browser | undefined;
+const browser = useBrowser();
 let token: string;
 let issue: { id: string; year: number; month: number };
 let sectionId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   token = await login('editor');
   issue = await createTestIssue(token, 2110);
   sectionId = (await api<Array<{ id: string }>>('GET', '/api/sections', { token })).body[0].id;
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const screenshot = screenshotter('figure-history');
@@ -72,7 +67,6 @@ async function saveBody(entry: EntryRecord, bodyHtml: string): Promise<EntryReco
 }
 
 describe('修改历史 shows what changed in the photos', () => {
-  let session: Session;
   let page: Page;
   let entryId: string;
 
@@ -85,14 +79,13 @@ describe('修改历史 shows what changed in the photos', () => {
     entry = await saveBody(entry, `<p>${PARAGRAPH}</p>${figure(PHOTO_B, CAPTION_EDITED)}`);
     entry = await saveBody(entry, `<p>${PARAGRAPH}</p>`);
     expect(entry.version).toBe(5);
-    session = await openSession(browser, 'editor', 'demo12345');
+  });
+
+  const [session] = browser.sessions(['editor']);
+  beforeAll(async () => {
     page = session.page;
     await openRoute(page, `/entries/${entryId}/show/history`);
     await page.locator('[data-testid="revision-diff"]').waitFor();
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
   });
 
   /** Compares version `older` with version `newer`, picked in the table as a person does. */
@@ -155,16 +148,10 @@ describe('修改历史 shows what changed in the photos', () => {
 });
 
 describe('a caption is plain text, as the PDF prints it', () => {
-  let session: Session;
+  const [session] = browser.sessions(['editor']);
   let page: Page;
-
-  beforeAll(async () => {
-    session = await openSession(browser, 'editor', 'demo12345');
+  beforeAll(() => {
     page = session.page;
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
   });
 
   it('is stored as its plain words when sent with bold', async () => {

@@ -9,9 +9,9 @@
  * never collide.
  */
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { JPEG_120x80, pngFromPixels } from '../libs/typeset/testing/images';
-import { launchBrowser, openRoute, openSession, screenshotter, type Session } from './browser';
+import { openRoute, screenshotter, useBrowser } from './browser';
 import { api, createTestEntry, login } from './support';
 
 jest.setTimeout(120_000);
@@ -22,15 +22,7 @@ const FIRST = '区城管局组织开展占道经营集中整治行动。';
 const SECOND = '整治后道路通行秩序明显好转。';
 const DROPPED = pngFromPixels(80, 50, (x, y) => [30 + x, 120, 200 - y]);
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const screenshot = screenshotter('figure-paste');
 
@@ -64,7 +56,6 @@ async function drop(page: Page, selector: string, file: { name: string; type: st
 }
 
 describe('an editor pastes and drops pictures into an entry', () => {
-  let session: Session;
   let page: Page;
   let token: string;
   let entryId: string;
@@ -72,12 +63,11 @@ describe('an editor pastes and drops pictures into an entry', () => {
   beforeAll(async () => {
     token = await login('editor');
     ({ entryId } = await createTestEntry(token, 2130, { title: TITLE, bodyHtml: `<p>${FIRST}</p><p>${SECOND}</p>`, day: 9 }));
-    session = await openSession(browser, 'editor', 'demo12345');
-    page = session.page;
   });
 
-  afterAll(async () => {
-    await session?.context.close();
+  const [session] = browser.sessions(['editor']);
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('makes a pasted JPEG and a dropped PNG figures where they land, keeps pasted text as text, and saves them', async () => {

@@ -16,14 +16,13 @@ import { randomBytes, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pngFromPixels } from '../libs/typeset/testing/images';
-import { launchBrowser, openSession, type Session, screenshotter, openRoute } from './browser';
+import { openRoute, screenshotter, SCREENSHOT_DIR, useBrowser } from './browser';
 import { api, baseUrl, compact, createTestEntry, login, pdfPages, waitFor } from './support';
 
 jest.setTimeout(120_000);
 
-const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
 const RUN = randomInt(10_000, 100_000);
 const TITLE = `图片条目${RUN}：区应急管理局开展防汛演练`;
 const PARAGRAPH = '区应急管理局在贾鲁河畔开展防汛应急演练，检验抢险队伍的快速反应能力。';
@@ -56,16 +55,7 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 
 /* ---------------------------------------------------------------- browser */
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const screenshot = screenshotter('figure');
 
@@ -80,7 +70,6 @@ async function chooseImage(page: Page, file: { name: string; mimeType: string; b
 const notification = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
 describe('an editor puts a photo with its caption into an entry', () => {
-  let session: Session;
   let page: Page;
   let token: string;
   let issueId: string;
@@ -89,12 +78,11 @@ describe('an editor puts a photo with its caption into an entry', () => {
   beforeAll(async () => {
     token = await login('editor');
     ({ issueId, entryId } = await createTestEntry(token, 2090, { title: TITLE, bodyHtml: `<p>${PARAGRAPH}</p>`, day: 17 }));
-    session = await openSession(browser, 'editor', 'demo12345');
-    page = session.page;
   });
 
-  afterAll(async () => {
-    await session?.context.close();
+  const [session] = browser.sessions(['editor']);
+  beforeAll(() => {
+    page = session.page;
   });
 
   it('refuses a GIF and a PNG over 2 MB in Chinese, inserts a PNG and takes its caption', async () => {
@@ -175,12 +163,13 @@ describe('an editor puts a photo with its caption into an entry', () => {
 
     await figures.nth(0).getByRole('button', { name: '删除图片' }).click();
     await waitFor(async () => ((await figures.count()) === 1 ? true : undefined), 10_000);
+    const removedAt = await page.evaluate(() => Date.now());
     await expect(figures.getByRole('textbox').inputValue()).resolves.toBe(CAPTION);
 
     // A click on the picture selects the figure; Backspace removes it, undo brings it back.
-    // Changes within half a second are one step of the editor's history, as typing a word is:
-    // a person pausing between the two removals undoes only the second.
-    await page.waitForTimeout(700);
+    // Changes within half a second (the editor history's newGroupDelay) are one step of it, as
+    // typing a word is: a person pausing longer between the two removals undoes only the second.
+    await page.waitForFunction(since => Date.now() - since > 500, removedAt);
     await figures.locator('img').click();
     await expect(figures.getAttribute('class')).resolves.toContain('ProseMirror-selectednode');
     await page.keyboard.press('Backspace');
@@ -234,6 +223,7 @@ describe('an editor puts a photo with its caption into an entry', () => {
     await screenshot(page, '06-proof-rendered');
     // The printed page itself, to look at.
     const entryPage = pages.findIndex((pageText) => compact(pageText).includes(compact(CAPTION_EDITED))) + 1;
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(entryPage), '-l', String(entryPage), '-singlefile', path.join(dir, 'proof.pdf'), path.join(SCREENSHOT_DIR, 'figure-07-proof-page')]);
   });
 });

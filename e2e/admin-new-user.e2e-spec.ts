@@ -26,16 +26,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import reference from '../seeds/reference-issue-097.json';
-import { launchBrowser, screenshotter } from './browser';
+import { screenshotter, useBrowser, type Session } from './browser';
 import { compact, pdfPages, waitFor } from './support';
 
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '..');
-const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
-const PASSWORD = 'demo12345';
 
 const LIBRARY = { title: '区图书馆新馆正式开放', section: '文化亮点', date: '2020-10-20', text: '10月20日，区图书馆新馆正式对外开放，首批开放藏书30万册。' };
 const SAFETY = { title: '区政府召开全区安全生产工作会议', section: '时政要点', date: '2020-10-12', text: '10月12日，区政府召开全区安全生产工作会议，部署第四季度安全生产工作。' };
@@ -47,51 +45,24 @@ interface DisposableStack {
   stop(): Promise<void>;
 }
 
-interface Session {
-  page: Page;
-  pageErrors: string[];
-  apiFailures: string[];
-  close(): Promise<void>;
-}
-
+const browser = useBrowser({ ready: '[data-testid="dashboard"]' });
 let stack: DisposableStack | undefined;
-let browser: Browser | undefined;
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { startDisposableStack } = (await import(path.join(ROOT, 'scripts', 'stack.mjs'))) as {
     startDisposableStack(options: { name: string; logDir: string }): Promise<DisposableStack>;
   };
-  [stack, browser] = await Promise.all([startDisposableStack({ name: 'newuser', logDir: path.join(ROOT, 'test-artifacts', 'new-user') }), launchBrowser()]);
+  stack = await startDisposableStack({ name: 'newuser', logDir: path.join(ROOT, 'test-artifacts', 'new-user') });
 });
 
 afterAll(async () => {
-  await browser?.close();
   await stack?.stop();
 });
 
 /** The login form of this file's stack, filled in like a person would; the dashboard follows. */
-async function signIn(username: string): Promise<Session> {
-  if (!browser || !stack) throw new Error('the browser or the stack did not start');
-  const origin = stack.baseUrl;
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const pageErrors: string[] = [];
-  const apiFailures: string[] = [];
-  page.on('pageerror', error => pageErrors.push(error.message));
-  page.on('response', response => {
-    const url = new URL(response.url());
-    if (url.origin === origin && url.pathname.startsWith('/api/') && response.status() >= 400) {
-      apiFailures.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
-    }
-  });
-  await page.goto(`${origin}/`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('[data-testid="dashboard"]').waitFor();
-  return { page, pageErrors, apiFailures, close: () => context.close() };
+function signIn(username: string): Promise<Session> {
+  if (!stack) throw new Error('the stack did not start');
+  return browser.signIn(username, { baseUrl: stack.baseUrl, timeout: 30_000 });
 }
 
 const screenshot = screenshotter('walk');
@@ -132,8 +103,8 @@ describe('a new user assembles and publishes the next issue from the dashboard',
   let reviewer: Session;
 
   afterAll(async () => {
-    await editor?.close();
-    await reviewer?.close();
+    await editor?.context.close();
+    await reviewer?.context.close();
   });
 
   it('offers the editor the next issue while 总第97期 waits to be published, and proposes 总第98期', async () => {

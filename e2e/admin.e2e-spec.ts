@@ -8,13 +8,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { api, createTestIssue, login } from './support';
+import type { BrowserContext, Page } from 'playwright-core';
+import { transitionsEnded, useBrowser } from './browser';
+import { api, baseUrl, createTestIssue, login } from './support';
 
 jest.setTimeout(60_000);
 
-const BASE_URL = process.env.E2E_BASE_URL;
 const SCREENSHOT_DIR = path.join(__dirname, '..', 'test-artifacts', 'screenshots');
 
 const EDITOR = { username: 'editor', password: 'demo12345' };
@@ -30,33 +29,16 @@ const REFERENCE_CONTENTS: Array<[section: string, entries: number]> = [
 ];
 const HAN = /[\u4e00-\u9fff]/;
 
+const browser = useBrowser();
+
 describe('admin in the browser', () => {
-  let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    if (!BASE_URL) {
-      throw new Error(
-        'E2E_BASE_URL is not set: start the API (which serves the built admin at /) and set E2E_BASE_URL to its URL, e.g. E2E_BASE_URL=http://127.0.0.1:3000',
-      );
-    }
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    if (!browser) throw new Error('the browser did not start');
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    pageErrors = [];
-    page.on('pageerror', error => pageErrors.push(error.message));
+    // Signed in as nobody: each test starts at the login form.
+    ({ context, page, pageErrors } = await browser.openBlank());
   });
 
   afterEach(async () => {
@@ -64,11 +46,12 @@ describe('admin in the browser', () => {
   });
 
   async function screenshot(name: string): Promise<void> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   }
 
   async function openLoginForm(): Promise<void> {
-    await page.goto(new URL('/', BASE_URL).toString());
+    await page.goto(new URL('/', baseUrl()).toString());
     // The admin sends a visitor without a session to its login form.
     await page.locator('input[name="username"]').waitFor();
   }
@@ -160,7 +143,7 @@ describe('admin in the browser', () => {
       const url = new URL(request.url());
       requests.push({ at: Date.now(), method: request.method(), path: url.pathname, query: decodeURIComponent(url.search) });
     });
-    await tab.goto(new URL('/#/entries', BASE_URL).toString());
+    await tab.goto(new URL('/#/entries', baseUrl()).toString());
     const row = tab.locator('tbody tr.RaDataTable-clickableRow', { hasText: title });
     await row.waitFor();
     // The row names its issue and section (fetched by id, also ahead of time).
@@ -195,7 +178,7 @@ describe('admin in the browser', () => {
       const url = new URL(request.url());
       if (url.pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${url.pathname}`);
     });
-    await page.goto(new URL('/#/entries', BASE_URL).toString());
+    await page.goto(new URL('/#/entries', baseUrl()).toString());
     await page.locator('input[name="username"]').waitFor();
     await page.waitForLoadState('networkidle');
     expect(page.url()).toContain('#/login');
@@ -211,7 +194,7 @@ describe('admin in the browser', () => {
     const notification = page.getByRole('alert');
     await notification.first().waitFor();
     const message = (await notification.first().innerText()).trim();
-    await page.waitForTimeout(300); // let the notification finish sliding in for the screenshot
+    await transitionsEnded(page); // the notification has finished sliding in, for the screenshot
     await screenshot('05-login-refused');
 
     expect(message).toMatch(HAN);

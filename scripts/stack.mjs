@@ -33,8 +33,8 @@ export function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
-/** Prisma client generation, TypeScript build of api/worker/libs/seeds, and the admin bundle. */
-export function build({ admin = true } = {}) {
+/** The Prisma client (libs/db/src/generated), which any code reading the database imports. */
+export function generatePrismaClient() {
   const fakeEngine = path.join(dataDir, 'no-schema-engine');
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(fakeEngine)) writeFileSync(fakeEngine, '');
@@ -42,6 +42,11 @@ export function build({ admin = true } = {}) {
   run(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], {
     env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? fakeEngine, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
   });
+}
+
+/** Prisma client generation, TypeScript build of api/worker/libs/seeds, and the admin bundle. */
+export function build({ admin = true } = {}) {
+  generatePrismaClient();
   run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   if (admin) run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'warn']);
 }
