@@ -1,13 +1,8 @@
 // The house plan's boundaries, checked by `npm run lint` (and first thing in `npm test`):
-// which project may import which (from the `scope:*` tags in each project.json), and no
-// import cycles. Only these rules run: formatting and style are left to review.
-import path from 'node:path';
+// which project may import which (from the `scope:*` tags in each project.json). Import cycles
+// are found by madge (scripts/lint.mjs). Only these rules run: formatting and style are left to review.
 import nx from '@nx/eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
-
-// Where import cycles are refused: every app and lib.
-const CYCLE_FREE = ['{apps/api,apps/worker,libs}/**/*.ts', 'apps/admin/src/**/*.{ts,tsx}'];
 
 // A lib is shared code: it uses only other shared libs. An app uses its own code and the shared
 // libs, never another app (the rule refuses imports of any application outright). A new lib
@@ -42,25 +37,6 @@ export default [
     files: ['{apps,libs}/**/*.spec.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { ...BOUNDARIES, allow: ['^(\\.\\./)+libs/[^/]+/(src/)?testing(/|$)'] }],
-    },
-  },
-  {
-    files: CYCLE_FREE,
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
-      // TypeScript's own resolution: the `@dsyb/*` paths of tsconfig.json and `.js` specifiers naming `.ts` files.
-      'import-x/resolver-next': [
-        createNodeResolver({
-          extensions: ['.ts', '.tsx', '.js', '.json', '.node'],
-          extensionAlias: { '.js': ['.ts', '.js'] },
-          tsconfig: { configFile: path.join(import.meta.dirname, 'tsconfig.json') },
-        }),
-      ],
-    },
-    rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 ];
