@@ -42,3 +42,8 @@ export type EntryTransition = (typeof ENTRY_TRANSITIONS)[number];
 /** An issue's transitions (POST /api/issues/:id/<transition>, with - for _), forward first, the return last. */
 export const ISSUE_TRANSITIONS = ['submit_review', 'sign_off', 'publish', 'return'] as const;
 export type IssueTransition = (typeof ISSUE_TRANSITIONS)[number];
+
+/** Whether a value read from a request (a filter, a query) is one of a vocabulary's words. */
+export function isOneOf<const T extends readonly string[]>(words: T, value: unknown): value is T[number] {
+  return typeof value === 'string' && (words as readonly string[]).includes(value);
+}

@@ -6,7 +6,9 @@
  * snapshot, so a PDF never shows content edited after its request. Consumed by the typesetting
  * library, which has no framework or database inside.
  */
-export type RenditionKind = 'proof' | 'final';
+import type { RenditionKind } from '@dsyb/contracts';
+
+export type { RenditionKind };
 
 export interface MastheadSnapshot {
   /** e.g. "中原区大事月报" */

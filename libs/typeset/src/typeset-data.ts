@@ -1,3 +1,4 @@
+import { isOneOf, RENDITION_KINDS, type RenditionKind } from '@dsyb/contracts';
 import type { IssueSnapshot } from '@dsyb/domain';
 import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
 import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
@@ -10,7 +11,7 @@ import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } 
  * data and is printed with text(...), so nothing in it is ever parsed as Typst markup or code.
  */
 export interface TypesetData {
-  kind: 'proof' | 'final';
+  kind: RenditionKind;
   page: ResolvedPageSettings;
   document: { title: string; author: string; date: CalendarDate };
   cover: { title: string; month: string; serial: string; compiler: string; date: string };
@@ -93,7 +94,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
 }
 
 function checkKind(kind: unknown): TypesetData['kind'] {
-  if (kind !== 'proof' && kind !== 'final') throw new TypesetError(`版本类型无效：${String(kind)}`);
+  if (!isOneOf(RENDITION_KINDS, kind)) throw new TypesetError(`版本类型无效：${String(kind)}`);
   return kind;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ENTRY_STATUSES, isOneOf } from '@dsyb/contracts';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
@@ -33,7 +34,6 @@ interface EntryFilter {
   contributorId: string | string[]; status: string; q: string; eventDate_gte: string; eventDate_lte: string; createdById: string;
 }
 
-const ENTRY_STATUSES = ['draft', 'submitted', 'approved', 'changes_requested'];
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,7 +55,7 @@ export class EntriesService {
 
   async list(query: ListQuery<Partial<EntryFilter>>, user: AuthUser) {
     const { status, q, eventDate_gte: from, eventDate_lte: to, contributorId } = query.filter;
-    if (status !== undefined && !ENTRY_STATUSES.includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    if (status !== undefined && !isOneOf(ENTRY_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
     for (const [name, value] of [['eventDate_gte', from], ['eventDate_lte', to]] as const) {
       if (value !== undefined && !DATE_PATTERN.test(value)) throw invalid(`参数 filter 的 ${name} 应为 YYYY-MM-DD`);
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ISSUE_STATUSES, isOneOf } from '@dsyb/contracts';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import type { Prisma } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
@@ -19,7 +20,6 @@ export const ISSUE_LIST: ListSpec = {
 
 interface IssueFilter { id: string | string[]; status: string; year: number; q: string }
 
-const ISSUE_STATUSES = ['drafting', 'in_review', 'approved', 'published'];
 
 /**
  * Every issue has these, so a write may change them but not empty them. (class-validator's
@@ -42,7 +42,7 @@ export class IssuesService {
 
   async list(query: ListQuery<Partial<IssueFilter>>) {
     const { status, q, year } = query.filter;
-    if (status !== undefined && !ISSUE_STATUSES.includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    if (status !== undefined && !isOneOf(ISSUE_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
     const serial = q !== undefined ? Number(q.replace(/[^0-9]/g, '')) : NaN;
     const where: Prisma.IssueWhereInput = {
       id: idsFilter(query.filter.id),

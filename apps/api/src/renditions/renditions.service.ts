@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { isOneOf, RENDITION_KINDS, RENDITION_STATUSES } from '@dsyb/contracts';
 import { loadIssueSnapshot, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Prisma } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
@@ -69,8 +70,8 @@ export class RenditionsService {
 
   async list(query: ListQuery<Partial<RenditionFilter>>) {
     const { status, kind } = query.filter;
-    if (status !== undefined && !['queued', 'running', 'done', 'failed'].includes(status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
-    if (kind !== undefined && !['proof', 'final'].includes(kind)) throw invalid(`参数 filter 的 kind 取值无效：${kind}`);
+    if (status !== undefined && !isOneOf(RENDITION_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    if (kind !== undefined && !isOneOf(RENDITION_KINDS, kind)) throw invalid(`参数 filter 的 kind 取值无效：${kind}`);
     const where: Prisma.RenditionWhereInput = {
       id: idsFilter(query.filter.id),
       issueId: idsFilter(query.filter.issueId),
