@@ -463,7 +463,7 @@ try {
   for (let run = 0; run < RUNS; run += 1) loads.push(await firstLoad(browser, stack.baseUrl, admin));
   const tracedLoads = [];
   if (TRACE) for (let run = 0; run < CPU_RUNS; run += 1) tracedLoads.push(await firstLoad(browser, stack.baseUrl, admin, { trace: true }));
-  // As before 2026-11-24: the load started as the new window opens, with the browser's own set-up running beside it.
+  // The load started as the new window opens, with the browser's own set-up running beside it (newWindowInteractiveMs).
   const newWindowLoads = [];
   for (let run = 0; run < CPU_RUNS; run += 1) newWindowLoads.push(await firstLoad(browser, stack.baseUrl, admin, { settle: false }));
   const saves = await saveRuns(browser, stack.baseUrl, request);
