@@ -12,7 +12,7 @@ const shared = {
 
 /**
  * The specs beside the code that need a running service: they make a database
- * (libs/db/src/testing.ts, on TEST_PG_URL) or use the queue's Redis (TEST_REDIS_URL). They are
+ * (createTestDatabase or openTestDatabase of libs/db/src/testing.ts, on TEST_PG_URL) or use the queue's Redis (TEST_REDIS_URL). They are
  * the 'db' project; 'unit' keeps the rest, which need no service and no build
  * (`npm run test:unit`). Found by what they use, wherever they are.
  */
@@ -22,7 +22,7 @@ function specsNeedingServices() {
     for (const item of fs.readdirSync(path.join(__dirname, dir), { withFileTypes: true })) {
       const relative = path.posix.join(dir, item.name);
       if (item.isDirectory() && !['node_modules', 'dist', 'generated'].includes(item.name) && relative !== 'apps/admin') visit(relative);
-      else if (item.name.endsWith('.spec.ts') && /createTestDatabase|TEST_PG_URL|TEST_REDIS_URL/.test(fs.readFileSync(path.join(__dirname, relative), 'utf8'))) found.push(relative);
+      else if (item.name.endsWith('.spec.ts') && /createTestDatabase|openTestDatabase|TEST_PG_URL|TEST_REDIS_URL/.test(fs.readFileSync(path.join(__dirname, relative), 'utf8'))) found.push(relative);
     }
   };
   ['apps', 'libs', 'seeds', 'scripts'].filter((dir) => fs.existsSync(path.join(__dirname, dir))).forEach(visit);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { applyMigrations } from './migrate';
+import type { PrismaClient } from './generated/prisma/client';
+import { createPrismaClient } from './prisma-client';
 
 /**
  * Test helper: a fresh, migrated PostgreSQL database on the server named by TEST_PG_URL
@@ -41,6 +43,39 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
+    },
+  };
+}
+
+/** A migrated test database with a Prisma client and a plain pg client on it. */
+export interface OpenTestDatabase {
+  database: TestDatabase;
+  prisma: PrismaClient;
+  /** For reading rows as PostgreSQL stores them, without Prisma's own conversions. */
+  client: Client;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh migrated database whose new sessions run in `timezone` (an office server need not run
+ * in UTC; Prisma connects after the setting), with both clients connected; `close()` disconnects them and drops the database.
+ */
+export async function openTestDatabase(options: { timezone?: string } = {}): Promise<OpenTestDatabase> {
+  const database = await createTestDatabase();
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  if (options.timezone) {
+    await client.query(`ALTER DATABASE "${database.name}" SET timezone = '${options.timezone.replace(/'/g, "''")}'`);
+  }
+  const prisma = createPrismaClient(database.url);
+  return {
+    database,
+    prisma,
+    client,
+    async close() {
+      await prisma.$disconnect();
+      await client.end();
+      await database.drop();
     },
   };
 }

@@ -1,29 +1,22 @@
-import { Prisma, createPrismaClient, type PrismaClient } from '@dsyb/db';
-import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
-import { Client } from 'pg';
+import { Prisma, type PrismaClient } from '@dsyb/db';
+import { openTestDatabase, type OpenTestDatabase } from '../../../../libs/db/src/testing';
+import type { Client } from 'pg';
 import { auditEventInsert } from './audit-event';
 
 /**
  * The audit row as written to a real PostgreSQL with the real migrations, in a database whose
  * sessions run in Beijing time, as an office server may be set up.
  */
-let database: TestDatabase;
 let prisma: PrismaClient;
 let client: Client;
+let opened: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(`ALTER DATABASE "${database.name}" SET timezone = 'Asia/Shanghai'`);
-  prisma = createPrismaClient(database.url);
+  opened = await openTestDatabase({ timezone: 'Asia/Shanghai' });
+  ({ prisma, client } = opened);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await client?.end();
-  await database?.drop();
-});
+afterAll(() => opened?.close());
 
 async function events(action: string) {
   const result = await client.query<{ actor_name: string; entity_id: string; after: unknown; created_at: Date }>(

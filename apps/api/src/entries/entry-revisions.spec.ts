@@ -1,26 +1,19 @@
-import { createPrismaClient, type PrismaClient } from '@dsyb/db';
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../../libs/db/src/testing';
+import type { PrismaClient } from '@dsyb/db';
+import type { Client } from 'pg';
+import { openTestDatabase, type OpenTestDatabase } from '../../../../libs/db/src/testing';
 import { recordEntryRevision } from './entry-revisions';
 
 /** An entry's revision as written to a real PostgreSQL with the real migrations, its sessions in Beijing time. */
-let database: TestDatabase;
 let prisma: PrismaClient;
 let client: Client;
+let opened: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(`ALTER DATABASE "${database.name}" SET timezone = 'Asia/Shanghai'`);
-  prisma = createPrismaClient(database.url);
+  opened = await openTestDatabase({ timezone: 'Asia/Shanghai' });
+  ({ prisma, client } = opened);
 });
 
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await client?.end();
-  await database?.drop();
-});
+afterAll(() => opened?.close());
 
 it('keeps the entry as it is, who saved it and when', async () => {
   const user = await prisma.user.create({ data: { username: 'liming', displayName: '李明', passwordHash: 'x', roles: ['editor'] } });
