@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { loadSeedConfig } from '@dsyb/config';
 import { createPrismaClient, type PrismaClient, type Role } from '@dsyb/db';
 import { parseIsoDate } from '@dsyb/domain';
 import reference from './reference-issue-097.json';
@@ -111,11 +112,10 @@ export async function seedDatabase(prisma: PrismaClient, demoPassword: string): 
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+  const { databaseUrl, demoPassword } = loadSeedConfig();
   const prisma = createPrismaClient(databaseUrl);
   try {
-    const summary = await seedDatabase(prisma, process.env.DEMO_PASSWORD || 'demo12345');
+    const summary = await seedDatabase(prisma, demoPassword);
     console.log(`种子数据就绪：${summary.issues} 期，${summary.entries} 条条目，新建演示用户 ${summary.usersCreated} 个。`);
   } finally {
     await prisma.$disconnect();

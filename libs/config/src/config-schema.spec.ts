@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadApiConfig, loadDatabaseUrl, loadWorkerConfig } from './config-schema';
+import { loadApiConfig, loadDatabaseUrl, loadSeedConfig, loadWorkerConfig } from './config-schema';
 import { ConfigError } from './environment';
 
 const shared = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/dsyb', REDIS_URL: 'redis://127.0.0.1:6379' };
@@ -177,4 +177,10 @@ describe('the storage both apps must be given alike', () => {
 it('gives the migration command its database', () => {
   expect(loadDatabaseUrl(shared)).toBe(shared.DATABASE_URL);
   expect(() => loadDatabaseUrl({})).toThrow('配置错误：缺少 DATABASE_URL');
+});
+
+it('gives the seed command its database and the demo password, demo12345 unless DEMO_PASSWORD says otherwise', () => {
+  expect(loadSeedConfig(shared)).toEqual({ databaseUrl: shared.DATABASE_URL, demoPassword: 'demo12345' });
+  expect(loadSeedConfig({ ...shared, DEMO_PASSWORD: 'another-secret' }).demoPassword).toBe('another-secret');
+  expect(() => loadSeedConfig({ DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL 应为 postgres:// 或 postgresql:// 开头的地址');
 });

@@ -141,6 +141,18 @@ export function loadDatabaseUrl(env: Environment = process.env): string {
   return read.finish(read.url('DATABASE_URL', ['postgres:', 'postgresql:']));
 }
 
+export interface SeedConfig {
+  databaseUrl: string;
+  /** The demo users' password (admin, editor, reviewer). */
+  demoPassword: string;
+}
+
+/** For the seed command (seeds/seed.ts): the database, and the demo users' password. */
+export function loadSeedConfig(env: Environment = process.env): SeedConfig {
+  const read = new EnvironmentReader(env);
+  return read.finish({ databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']), demoPassword: read.text('DEMO_PASSWORD', 'demo12345') });
+}
+
 function readShared(read: EnvironmentReader): SharedConfig {
   return {
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
