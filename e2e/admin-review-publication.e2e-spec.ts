@@ -205,8 +205,15 @@ describe('an entry and an issue on their way to publication', () => {
     await politics.locator('[data-testid="assembly-drag-handle"]').first().focus();
     await page.keyboard.press('Space');
     await politics.locator('[data-testid="assembly-drag-handle"][aria-pressed="true"]').waitFor();
-    await page.keyboard.press('ArrowDown');
-    await page.locator('[id^="DndLiveRegion"]', { hasText: `《${SECOND_TITLE}》移到了“时政要点”第 2 条` }).waitFor({ state: 'attached' });
+    // On a loaded machine the board may still be measuring its rows when the arrow arrives, and
+    // dnd-kit then ignores the key without a word: the arrow is pressed again while the move has
+    // not been announced. The order is asserted after the drop, so a wrong move still fails.
+    const movedBelow = page.locator('[id^="DndLiveRegion"]', { hasText: `《${SECOND_TITLE}》移到了“时政要点”第 2 条` });
+    for (let attempt = 0; attempt < 4 && (await movedBelow.count()) === 0; attempt += 1) {
+      await page.keyboard.press('ArrowDown');
+      await movedBelow.waitFor({ state: 'attached', timeout: 3000 }).catch(() => undefined);
+    }
+    await movedBelow.waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
     await waitFor(async () => ((await titlesOf(politics)).join() === [TITLE, SECOND_TITLE].join() ? true : undefined), 5000);
     await page.locator('[data-testid="arrangement-unsaved"]').waitFor();
