@@ -469,7 +469,9 @@ async function insertAnnualIssue(database, referenceIssueId) {
  */
 async function workerSession({ env, database, storageDir, issueId, annualIssueId }, extraEnv) {
   const { enqueueRender, RENDER_QUEUE, redisConnectionOptions, renderJobId } = distModule('libs/domain/src/index.js');
+  const { createPrismaClient, loadIssueSnapshot, snapshotContentHash, storeIssueSnapshot } = distModule('libs/db/src/index.js');
   const { Queue, QueueEvents } = require('bullmq');
+  const prisma = createPrismaClient(env.DATABASE_URL);
   const prefix = `dsyb-bench-${randomBytes(4).toString('hex')}`;
   const connection = redisConnectionOptions(env.REDIS_URL);
   const queue = new Queue(RENDER_QUEUE, { connection, prefix });
@@ -487,11 +489,18 @@ async function workerSession({ env, database, storageDir, issueId, annualIssueId
     const workerStartMs = performance.now() - startedAt;
     const rssAtStart = rssMb(worker.pid, 'VmRSS');
 
+    // A proof request as the API writes it: the issue's snapshot stored on the row with its hash
+    // (the worker prints that snapshot), written before the timed enqueue.
     const renderThroughQueue = async (renderedIssueId) => {
       const id = randomUUID();
+      const snapshot = await loadIssueSnapshot(prisma, renderedIssueId, 'proof', new Date());
+      const stored = await storeIssueSnapshot(prisma, snapshot);
+      // One rendition per issue content and kind: the other worker session renders the same
+      // content again (its warm-up, the yearly volume), so the earlier row makes way.
+      await database.query(`DELETE FROM renditions WHERE issue_id = $1 AND kind = 'proof' AND content_hash = $2`, [renderedIssueId, snapshotContentHash(snapshot)]);
       await database.query(
-        `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision) VALUES ($1, $2, 'proof', 'queued', 0, $3, 1)`,
-        [id, renderedIssueId, randomBytes(32).toString('hex')],
+        `INSERT INTO renditions (id, issue_id, kind, status, progress, content_hash, issue_revision, snapshot) VALUES ($1, $2, 'proof', 'queued', 0, $3, 1, $4::jsonb)`,
+        [id, renderedIssueId, snapshotContentHash(snapshot), JSON.stringify(stored)],
       );
       const done = new Promise((resolve, reject) => finished.set(renderJobId(id), { resolve, reject }));
       const { ms } = await timed(async () => {
@@ -532,6 +541,7 @@ async function workerSession({ env, database, storageDir, issueId, annualIssueId
     await events.close();
     await queue.obliterate({ force: true });
     await queue.close();
+    await prisma.$disconnect();
   }
 }
 
