@@ -32,6 +32,24 @@ export interface StoredIssueSnapshot extends Omit<IssueSnapshot, 'sections'> {
 }
 
 type ImageClient = Pick<PrismaClient, 'snapshotImage'> | Pick<Prisma.TransactionClient, 'snapshotImage'>;
+type AnyFigureImage = FigureImage | StoredImageReference;
+interface SectionsOf<Snapshot extends { sections: unknown }> {
+  sections: Snapshot['sections'];
+}
+
+/**
+ * The snapshot's sections with each figure's image replaced by `replace(image)`, every other
+ * block as it is: the one walk over an issue's figures that storing and reading back share.
+ */
+function withFigureImages<To extends { sections: unknown }>(snapshot: IssueSnapshot | StoredIssueSnapshot, replace: (image: AnyFigureImage) => AnyFigureImage): SectionsOf<To>['sections'] {
+  return snapshot.sections.map((section: SectionSnapshot | StoredSectionSnapshot) => ({
+    ...section,
+    entries: section.entries.map((entry: EntrySnapshot | StoredEntrySnapshot) => ({
+      ...entry,
+      blocks: entry.blocks?.map((block) => (block.type === 'figure' ? { ...block, image: replace(block.image) } : block)),
+    })),
+  })) as SectionsOf<To>['sections'];
+}
 
 /**
  * Writes the snapshot's figures to `snapshot_images` (the ones not there yet) and returns the
@@ -40,21 +58,14 @@ type ImageClient = Pick<PrismaClient, 'snapshotImage'> | Pick<Prisma.Transaction
  */
 export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSnapshot): Promise<StoredIssueSnapshot> {
   const images = new Map<string, { mediaType: EmbeddedImage['mediaType']; bytes: Uint8Array<ArrayBuffer> }>();
-  const sections = snapshot.sections.map((section) => ({
-    ...section,
-    entries: section.entries.map((entry) => {
-      if (!entry.blocks) return { ...entry, blocks: undefined };
-      const blocks = entry.blocks.map((block): StoredEntryBlock => {
-        if (block.type !== 'figure' || block.image.kind !== 'embedded') return block as StoredEntryBlock;
-        // Copied into an ArrayBuffer of its own: what Prisma takes for a bytea column.
-        const bytes = new Uint8Array(Buffer.from(block.image.base64, 'base64'));
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        images.set(sha256, { mediaType: block.image.mediaType, bytes });
-        return { ...block, image: { kind: 'stored', mediaType: block.image.mediaType, sha256 } };
-      });
-      return { ...entry, blocks };
-    }),
-  }));
+  const sections = withFigureImages<StoredIssueSnapshot>(snapshot, (image) => {
+    if (image.kind !== 'embedded') return image;
+    // Copied into an ArrayBuffer of its own: what Prisma takes for a bytea column.
+    const bytes = new Uint8Array(Buffer.from(image.base64, 'base64'));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    images.set(sha256, { mediaType: image.mediaType, bytes });
+    return { kind: 'stored', mediaType: image.mediaType, sha256 };
+  });
   if (images.size) {
     // Only the bytes not stored yet go over the wire; a concurrent request storing the same image is harmless.
     const present = await client.snapshotImage.findMany({ where: { sha256: { in: [...images.keys()] } }, select: { sha256: true } });
@@ -72,27 +83,19 @@ export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSna
 /** The stored snapshot with its figures' bytes read back: what the typesetter prints. */
 export async function readStoredSnapshot(client: ImageClient, stored: StoredIssueSnapshot): Promise<IssueSnapshot> {
   const wanted = new Set<string>();
-  for (const section of stored.sections) {
-    for (const entry of section.entries) {
-      for (const block of entry.blocks ?? []) if (block.type === 'figure' && block.image.kind === 'stored') wanted.add(block.image.sha256);
-    }
-  }
+  withFigureImages(stored, (image) => {
+    if (image.kind === 'stored') wanted.add(image.sha256);
+    return image;
+  });
   const rows = wanted.size ? await client.snapshotImage.findMany({ where: { sha256: { in: [...wanted] } } }) : [];
   const bytes = new Map(rows.map((row) => [row.sha256, Buffer.from(row.bytes).toString('base64')]));
-  const sections = stored.sections.map((section) => ({
-    ...section,
-    entries: section.entries.map((entry) => {
-      if (!entry.blocks) return { ...entry, blocks: undefined };
-      const blocks = entry.blocks.map((block) => {
-        if (block.type !== 'figure' || block.image.kind !== 'stored') return block as NonNullable<EntrySnapshot['blocks']>[number];
-        const base64 = bytes.get(block.image.sha256);
-        // Rows in snapshot_images are never changed or deleted: a missing one is a damaged database.
-        if (base64 === undefined) throw new Error(`排版内容引用的图片 ${block.image.sha256} 不存在`);
-        return { ...block, image: { kind: 'embedded', mediaType: block.image.mediaType, base64 } } satisfies FigureBlock;
-      });
-      return { ...entry, blocks };
-    }),
-  }));
+  const sections = withFigureImages<IssueSnapshot>(stored, (image) => {
+    if (image.kind !== 'stored') return image;
+    const base64 = bytes.get(image.sha256);
+    // Rows in snapshot_images are never changed or deleted: a missing one is a damaged database.
+    if (base64 === undefined) throw new Error(`排版内容引用的图片 ${image.sha256} 不存在`);
+    return { kind: 'embedded', mediaType: image.mediaType, base64 };
+  });
   return { ...stored, sections };
 }
 
