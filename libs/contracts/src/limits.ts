@@ -5,7 +5,9 @@
 export const MAX_LENGTH = {
   user: { displayName: 40, password: 200 },
   section: { name: 20 },
-  recipient: { name: 100, category: 40 },
+  recipient: { name: 100, category: 40, contactPerson: 40, phone: 40, email: 254 },
+  /** The name typed by whoever confirms a receipt (签收人). */
+  delivery: { confirmedByName: 40 },
   contributor: { name: 40, organisation: 100 },
   issue: { title: 60, compiler: 60 },
   /**
@@ -22,3 +24,6 @@ export const MAX_LENGTH = {
 
 /** A password has at least this many characters. */
 export const MIN_PASSWORD_LENGTH = 8;
+
+/** A unit may list this many e-mail addresses. */
+export const MAX_RECIPIENT_EMAILS = 5;

@@ -2,7 +2,7 @@
  * Records as the API returns them, and the bodies of its requests beyond plain CRUD (ids are UUID
  * strings, dates "YYYY-MM-DD", timestamps ISO).
  */
-import type { ContributorRole, EntryStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
+import type { ContributorRole, DeliveryMethod, EntryStatus, MailStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
 
 export interface User {
   id: string;
@@ -117,13 +117,21 @@ export interface Source {
   updatedAt: string;
 }
 
-/** 发放单位: a unit on the distribution list. */
+/** 发放单位: a unit on the distribution list, and how it receives an issue. */
 export interface Recipient {
   id: string;
   name: string;
   category: string;
   position: number;
   active: boolean;
+  /** 联系人 */
+  contactPerson: string | null;
+  phone: string | null;
+  /** E-mail addresses (at most MAX_RECIPIENT_EMAILS); required when deliveryMethod is email. */
+  emails: string[];
+  /** 纸质份数 */
+  paperCopies: number;
+  deliveryMethod: DeliveryMethod;
 }
 
 /** A login account as administrators see it (never with its password). */
@@ -230,3 +238,101 @@ export interface Masthead {
 }
 
 export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper'>>;
+
+/**
+ * One unit's delivery of one revision of a published issue (GET /api/issues/:id/deliveries).
+ * `link` is present only in the answer that created the link (dispatch, reissue): the server keeps
+ * only its hash.
+ */
+export interface Delivery {
+  id: string;
+  dispatchId: string;
+  issueId: string;
+  issueRevision: number;
+  position: number;
+  unit: { id: string; name: string; category: string; contactPerson: string | null; phone: string | null };
+  method: DeliveryMethod;
+  emails: string[];
+  paperCopies: number;
+  /** The personalised PDF: queued → running → done, or failed with pdfError. */
+  pdfStatus: RenditionStatus;
+  pdfBytes: number | null;
+  pdfSha256: string | null;
+  pdfError: string | null;
+  mailStatus: MailStatus;
+  mailAttempts: number;
+  mailError: string | null;
+  sentAt: string | null;
+  remindedAt: string | null;
+  reminders: number;
+  firstOpenedAt: string | null;
+  lastOpenedAt: string | null;
+  openCount: number;
+  firstDownloadedAt: string | null;
+  downloadCount: number;
+  confirmedAt: string | null;
+  confirmedByName: string | null;
+  /** Receipt recorded by staff from a signed paper slip. */
+  confirmedOnPaper: boolean;
+  supersededAt: string | null;
+  /** The newest link's expiry, and whether every link was revoked. */
+  linkExpiresAt: string | null;
+  linkRevoked: boolean;
+  /** Not confirmed DeliverySettings.overdueDays after it was dispatched (and not superseded). */
+  overdue: boolean;
+  createdAt: string;
+  link?: string;
+}
+
+/** POST /api/issues/:id/dispatches (201): the dispatch and the deliveries it made, each with its full link. */
+export interface DispatchResult {
+  id: string;
+  issueId: string;
+  issueRevision: number;
+  renditionId: string;
+  createdAt: string;
+  deliveries: Array<Delivery & { link: string }>;
+}
+
+/** GET /api/receive/:token: what a unit's link shows, without a staff login. */
+export interface ReceivedDelivery {
+  issue: { title: string; serialNumber: number; year: number; month: number; publicationDate: string; revision: number };
+  unit: { name: string };
+  /** This copy's revision of the issue. */
+  issueRevision: number;
+  /** ready (PDF made), preparing, confirmed, superseded (a correction replaced this copy). */
+  status: 'preparing' | 'ready' | 'confirmed' | 'superseded';
+  pdfBytes: number | null;
+  confirmedAt: string | null;
+  confirmedByName: string | null;
+  expiresAt: string;
+  /** Present when superseded: the copy that replaced it, downloadable with this same link (GET …/current/file). */
+  current: { issueRevision: number; pdfBytes: number | null; status: 'preparing' | 'ready' | 'confirmed'; confirmedAt: string | null } | null;
+}
+
+/** 分发设置 as the admin reads it: the SMTP password is never returned, only whether one is set. */
+export interface DeliverySettings {
+  publicUrl: string | null;
+  smtpHost: string | null;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  smtpPasswordSet: boolean;
+  sender: string | null;
+  attachPdf: boolean;
+  linkTtlDays: number;
+  overdueDays: number;
+  updatedAt: string;
+}
+
+/** Issues whose current revision still awaits receipts (the dashboard's 待签收). */
+export interface AwaitingReceipts {
+  issueId: string;
+  serialNumber: number;
+  title: string;
+  issueRevision: number;
+  total: number;
+  confirmed: number;
+  overdue: number;
+  mailFailed: number;
+}

@@ -31,6 +31,14 @@ export type RenditionKind = (typeof RENDITION_KINDS)[number];
 export const RENDITION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type RenditionStatus = (typeof RENDITION_STATUSES)[number];
 
+/** How a unit receives an issue: 下载链接 · 电子邮件 · 纸质. */
+export const DELIVERY_METHODS = ['link', 'email', 'paper'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/** The e-mail of a delivery: none (not an e-mail unit) → queued → sent, or retrying → failed. */
+export const MAIL_STATUSES = ['none', 'queued', 'retrying', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
 /** Typst paper names the office may choose from. */
 export const PAPER_SIZES = ['a4', 'a5', 'b5', 'iso-b5', 'jis-b5', 'us-letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];

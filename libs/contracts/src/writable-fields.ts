@@ -25,7 +25,10 @@ export const WRITABLE_FIELDS = {
     versioned: true,
   },
   sections: { fields: ['key', 'name', 'position', 'active'] },
-  recipients: { fields: ['name', 'category', 'position', 'active'] },
+  recipients: {
+    fields: ['name', 'category', 'position', 'active', 'contactPerson', 'phone', 'emails', 'paperCopies', 'deliveryMethod'],
+    nullable: ['contactPerson', 'phone'],
+  },
   contributors: { fields: ['name', 'role', 'organisation'], nullable: ['organisation'] },
   sources: { fields: ['newspaper', 'issueDate', 'page', 'headline', 'text', 'contributors'], nullable: ['issueDate', 'page'] },
   // A password left out keeps the current one.

@@ -2,7 +2,7 @@
  * Errors services throw; HttpErrorFilter maps them to HTTP in one place. Messages are
  * written for the person who sees them, in Chinese.
  */
-export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated';
+export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'gone' | 'too_many';
 
 export class DomainError extends Error {
   constructor(
@@ -18,3 +18,7 @@ export const notFound = (what: string, id: string) => new DomainError('not_found
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('conflict', message, details);
 export const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('invalid', message, details);
+/** 410: what was there is no more (an expired or revoked link). */
+export const gone = (message: string) => new DomainError('gone', message);
+/** 429: too many requests from one address. */
+export const tooMany = (message: string) => new DomainError('too_many', message);

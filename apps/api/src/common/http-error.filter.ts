@@ -9,6 +9,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
+  too_many: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -17,6 +19,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',

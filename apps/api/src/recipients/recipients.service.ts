@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import { conflict, notFound } from '../common/domain-errors';
+import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
 import type { CreateRecipientDto, UpdateRecipientDto } from './recipient.dto';
@@ -41,6 +41,7 @@ export class RecipientsService {
   }
 
   async create(dto: CreateRecipientDto, user: AuthUser) {
+    assertReachable(dto.name, dto.deliveryMethod ?? 'link', dto.emails ?? []);
     await this.assertNameFree(dto.name);
     return this.prisma.$transaction(async (tx) => {
       const recipient = await tx.recipientUnit.create({ data: dto });
@@ -51,6 +52,7 @@ export class RecipientsService {
 
   async update(id: string, dto: UpdateRecipientDto, user: AuthUser) {
     const before = await this.get(id);
+    assertReachable(dto.name ?? before.name, dto.deliveryMethod ?? before.deliveryMethod, dto.emails ?? before.emails);
     if (dto.name !== undefined && dto.name !== before.name) await this.assertNameFree(dto.name);
     return this.prisma.$transaction(async (tx) => {
       const recipient = await tx.recipientUnit.update({ where: { id }, data: dto });
@@ -75,4 +77,9 @@ export class RecipientsService {
     const existing = await this.prisma.recipientUnit.findUnique({ where: { name } });
     if (existing) throw conflict(`发放单位 ${name} 已存在`);
   }
+}
+
+/** A unit that receives by e-mail needs an address to receive at. */
+function assertReachable(name: string, method: string, emails: readonly string[]): void {
+  if (method === 'email' && emails.length === 0) throw invalid(`发放单位「${name}」选择电子邮件发放，请至少填写一个电子邮箱`);
 }
