@@ -15,6 +15,7 @@ import { SettingsService } from './settings/settings.service';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ContributorsModule } from './contributors/contributors.module';
+import { DistributionModule } from './distribution/distribution.module';
 import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -62,6 +63,7 @@ export class AppModule {
         RecipientsModule,
         UsersModule,
         RenditionsModule,
+        DistributionModule,
       ],
       controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [

@@ -18,3 +18,23 @@ export function isoDate(date: Date): string {
 export function parseIsoDate(value: string): Date {
   return new Date(`${value}T00:00:00.000Z`);
 }
+
+/** The office's clock: times are shown as the office reads them, whatever the server's zone. */
+export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+
+const officeClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: OFFICE_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the office reads it: 2020年10月15日 14:05, or 2020年10月15日 without the time. */
+export function formatOfficeTime(instant: Date, options: { time?: boolean } = {}): string {
+  const parts = Object.fromEntries(officeClock.formatToParts(instant).map((part) => [part.type, part.value]));
+  const date = `${Number(parts.year)}年${Number(parts.month)}月${Number(parts.day)}日`;
+  return options.time === false ? date : `${date} ${parts.hour}:${parts.minute}`;
+}

@@ -13,6 +13,6 @@ import { RENDITION_STORAGE, RenditionsService } from './renditions.service';
     RenditionsService,
     { provide: RENDITION_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRenditionStorage(config.storage) },
   ],
-  exports: [BullModule, RenditionsService],
+  exports: [BullModule, RenditionsService, RENDITION_STORAGE],
 })
 export class RenditionsModule {}
