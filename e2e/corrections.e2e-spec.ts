@@ -1,4 +1,4 @@
-import { api, compact, createTestIssue, login, pdfPages, waitFor } from './support';
+import { api, compact, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue } from './support';
 
 jest.setTimeout(90000);
 
@@ -9,36 +9,10 @@ beforeAll(async () => {
   [editor, reviewer] = await Promise.all([login('editor'), login('reviewer')]);
 });
 
-async function version(kind: 'issues' | 'entries', id: string): Promise<number> {
-  return (await api('GET', `/api/${kind}/${id}`, { token: editor })).body.version;
-}
-
-async function transition(token: string, kind: 'issues' | 'entries', id: string, action: string): Promise<void> {
-  const response = await api('POST', `/api/${kind}/${id}/${action}`, { token, body: { version: await version(kind, id) } });
-  if (response.status !== 200 && response.status !== 201) throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
-}
-
-async function finishedRendition(id: string): Promise<any> {
-  return waitFor(async () => {
-    const poll = await api('GET', `/api/renditions/${id}`, { token: editor });
-    if (poll.body.status === 'failed') throw new Error(`rendition failed: ${poll.body.error}`);
-    return poll.body.status === 'done' ? poll.body : undefined;
-  }, 60000);
-}
+const version = (kind: 'issues' | 'entries', id: string) => currentVersion(editor, kind, id);
 
 /** A one-entry issue driven through review, sign-off and publication, with its final PDF. */
-async function publishedIssue(title: string) {
-  const issue = await createTestIssue<{ id: string }>(editor, 2070);
-  const sections = (await api('GET', '/api/sections', { token: editor })).body;
-  const entry = await api('POST', '/api/entries', { token: editor, body: { title, sectionId: sections[0].id, issueId: issue.id, eventDate: '2070-03-02', bodyText: '3月2日，原文。' } });
-  await transition(editor, 'entries', entry.body.id, 'submit');
-  await transition(reviewer, 'entries', entry.body.id, 'approve');
-  await transition(editor, 'issues', issue.id, 'submit-review');
-  await transition(reviewer, 'issues', issue.id, 'sign-off');
-  await transition(reviewer, 'issues', issue.id, 'publish');
-  const final = await api('POST', `/api/issues/${issue.id}/renditions`, { token: editor, body: { kind: 'final' } });
-  return { issueId: issue.id, entryId: entry.body.id, final: await finishedRendition(final.body.id) };
-}
+const publishedIssue = (title: string) => publishTestIssue({ editor, reviewer }, 2070, title);
 
 it('corrects a published issue as a new revision with a new final PDF, keeping the old one', async () => {
   const { issueId, entryId, final } = await publishedIssue('勘误前的标题');
@@ -66,7 +40,7 @@ it('corrects a published issue as a new revision with a new final PDF, keeping t
   const oldPdf = await api<Buffer>('GET', `/api/renditions/${final.id}/file`, { token: editor });
   expect(compact(pdfPages(oldPdf.body).join(''))).toContain('勘误前的标题');
 
-  const replacement = await finishedRendition(corrected.body.rendition.id);
+  const replacement = await finishedRendition(editor, corrected.body.rendition.id);
   expect(replacement).toMatchObject({ kind: 'final', issueRevision: 2, supersededAt: null });
   const text = compact(pdfPages((await api<Buffer>('GET', `/api/renditions/${replacement.id}/file`, { token: editor })).body).join(''));
   expect(text).toContain('勘误后的标题');

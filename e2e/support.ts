@@ -101,3 +101,52 @@ export async function createTestEntry(
   if (created.status !== 201) throw new Error(`creating a test entry failed: ${created.status} ${JSON.stringify(created.body)}`);
   return { issueId: issue.id, entryId: created.body.id };
 }
+
+/** The version of an issue or entry as the API has it now. */
+export async function currentVersion(token: string, kind: 'issues' | 'entries', id: string): Promise<number> {
+  return (await api('GET', `/api/${kind}/${id}`, { token })).body.version;
+}
+
+/** A workflow transition (submit, approve, submit-review, sign-off, publish…) with the current version. */
+export async function transition(token: string, kind: 'issues' | 'entries', id: string, action: string): Promise<void> {
+  const response = await api('POST', `/api/${kind}/${id}/${action}`, { token, body: { version: await currentVersion(token, kind, id) } });
+  if (response.status !== 200 && response.status !== 201) throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** Waits for a rendition to be done (fails at once if it failed). */
+export async function finishedRendition(token: string, id: string): Promise<any> {
+  return waitFor(async () => {
+    const poll = await api('GET', `/api/renditions/${id}`, { token });
+    if (poll.body.status === 'failed') throw new Error(`rendition failed: ${poll.body.error}`);
+    return poll.body.status === 'done' ? poll.body : undefined;
+  }, 60000);
+}
+
+/**
+ * A one-entry issue of a fresh test issue (createTestIssue from `firstYear`) driven through review,
+ * sign-off and publication, with its final PDF; `recipientIds` become its distribution list first.
+ */
+export async function publishTestIssue(
+  tokens: { editor: string; reviewer: string },
+  firstYear: number,
+  title: string,
+  recipientIds: string[] = [],
+): Promise<{ issueId: string; entryId: string; year: number; final: any }> {
+  const { editor, reviewer } = tokens;
+  const issue = await createTestIssue<{ id: string; year: number; month: number; version: number }>(editor, firstYear);
+  const sections = (await api('GET', '/api/sections', { token: editor })).body;
+  const eventDate = `${issue.year}-${String(issue.month).padStart(2, '0')}-02`;
+  const entry = await api('POST', '/api/entries', { token: editor, body: { title, sectionId: sections[0].id, issueId: issue.id, eventDate, bodyText: `${issue.month}月2日，原文。` } });
+  if (entry.status !== 201) throw new Error(`creating the entry failed: ${entry.status} ${JSON.stringify(entry.body)}`);
+  if (recipientIds.length > 0) {
+    const set = await api('PUT', `/api/issues/${issue.id}/recipients`, { token: editor, body: { version: issue.version, recipientIds } });
+    if (set.status !== 200) throw new Error(`setting the distribution list failed: ${set.status} ${JSON.stringify(set.body)}`);
+  }
+  await transition(editor, 'entries', entry.body.id, 'submit');
+  await transition(reviewer, 'entries', entry.body.id, 'approve');
+  await transition(editor, 'issues', issue.id, 'submit-review');
+  await transition(reviewer, 'issues', issue.id, 'sign-off');
+  await transition(reviewer, 'issues', issue.id, 'publish');
+  const final = await api('POST', `/api/issues/${issue.id}/renditions`, { token: editor, body: { kind: 'final' } });
+  return { issueId: issue.id, entryId: entry.body.id, year: issue.year, final: await finishedRendition(editor, final.body.id) };
+}

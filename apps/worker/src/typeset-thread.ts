@@ -4,7 +4,7 @@
  * the worker's main thread stays free to renew BullMQ locks and talk to PostgreSQL.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderIssuePdf, TypesetError, warmUpTypesetter } from '@dsyb/typeset';
+import { renderIssuePdf, renderStampPdf, TypesetError, warmUpTypesetter } from '@dsyb/typeset';
 import type { ThreadReply, ThreadRequest } from './typesetting-threads';
 
 const port = parentPort;
@@ -28,7 +28,10 @@ port.on('message', (request: ThreadRequest) => {
   try {
     // The snapshot arrives as a structured clone; its images are base64 strings in it, which
     // renderIssuePdf hands to the compiler as virtual files.
-    const { pdf, pages, warnings, imagePixels } = renderIssuePdf(request.snapshot);
+    const { pdf, pages, warnings, imagePixels } =
+      'snapshot' in request
+        ? renderIssuePdf(request.snapshot)
+        : { pdf: renderStampPdf(request.stamps, request.page), pages: request.stamps.length, warnings: [], imagePixels: 0 };
     decodedPixels += imagePixels;
     // A copy in a fresh ArrayBuffer can be transferred rather than cloned.
     const bytes = new Uint8Array(pdf.byteLength);

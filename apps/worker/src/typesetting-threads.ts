@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IssueSnapshot } from '@dsyb/domain';
-import { TypesetError, type TypstDiagnostic } from '@dsyb/typeset';
+import { TypesetError, type StampPageSize, type TypstDiagnostic } from '@dsyb/typeset';
 
 /**
  * Long-lived typesetting threads, one per job the worker renders at once.
@@ -17,11 +17,11 @@ import { TypesetError, type TypstDiagnostic } from '@dsyb/typeset';
  * render costs one thread, replaced on the next job.
  */
 
+/** What a typesetting thread makes: an issue, or the stamps a delivery prints on every page of its copy. */
+export type ThreadWork = { snapshot: IssueSnapshot } | { stamps: string[]; page: StampPageSize };
+
 /** Main thread → typesetting thread. */
-export interface ThreadRequest {
-  id: number;
-  snapshot: IssueSnapshot;
-}
+export type ThreadRequest = { id: number } & ThreadWork;
 
 /** Typesetting thread → main thread. */
 export type ThreadReply =
@@ -70,10 +70,19 @@ export class TypesettingThreads {
   }
 
   /** Renders on the first free thread; calls beyond the pool's size wait their turn. */
-  async render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
+  render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
+    return this.run({ snapshot });
+  }
+
+  /** One page of `page`'s size per stamp, each with its text at the foot (libs/typeset renderStampPdf). */
+  stamps(stamps: string[], page: StampPageSize): Promise<ThreadRendering> {
+    return this.run({ stamps, page });
+  }
+
+  private async run(work: ThreadWork): Promise<ThreadRendering> {
     const slot = await this.acquire();
     try {
-      return await slot.render(snapshot);
+      return await slot.render(work);
     } finally {
       this.release(slot);
     }
@@ -124,7 +133,7 @@ class ThreadSlot {
     await this.running().ready;
   }
 
-  async render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
+  async render(work: ThreadWork): Promise<ThreadRendering> {
     const thread = this.running();
     await thread.ready;
     const id = ++this.sequence;
@@ -135,7 +144,7 @@ class ThreadSlot {
         void this.discard(thread, new TypesettingThreadError(`排版超时：${Math.round(this.timeoutMs / 1000)} 秒内未完成`));
       }, this.timeoutMs);
       this.pending = { id, resolve, reject, timer };
-      thread.worker.postMessage({ id, snapshot } satisfies ThreadRequest);
+      thread.worker.postMessage({ id, ...work } satisfies ThreadRequest);
     });
   }
 

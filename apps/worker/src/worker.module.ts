@@ -1,15 +1,18 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createPrismaClient } from '@dsyb/db';
-import { RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
+import { DELIVERY_QUEUE, RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
 import { createRenditionStorage } from '@dsyb/storage';
+import { DeliveryJob } from './delivery-job';
+import { DeliveryProcessor } from './delivery.processor';
+import { Mailer } from './mailer';
 import { RenderJob } from './render-job';
 import { RenderProcessor } from './render.processor';
 import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
 import { TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
-/** Only what the jobs need: the database, the rendition storage, the typesetting threads and the queue. */
+/** Only what the jobs need: the database, the rendition storage, the typesetting threads, the mailer and the queues. */
 @Module({})
 export class WorkerModule {
   static forConfig(config: WorkerConfig): DynamicModule {
@@ -17,7 +20,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: RENDER_QUEUE }),
+        BullModule.registerQueue({ name: RENDER_QUEUE }, { name: DELIVERY_QUEUE }),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
@@ -26,6 +29,9 @@ export class WorkerModule {
         { provide: TYPESETTING_THREADS, useFactory: () => new TypesettingThreads({ size: config.concurrency, timeoutMs: config.renderTimeoutMs }) },
         RenderJob,
         RenderProcessor,
+        { provide: Mailer, useFactory: () => new Mailer() },
+        DeliveryJob,
+        DeliveryProcessor,
       ],
     };
   }

@@ -81,6 +81,7 @@ describe('the worker configuration', () => {
       storage: { driver: 'local', directory: path.resolve('.data/renditions') },
       queue: { lockDurationMs: 15_000, stalledIntervalMs: 5_000, maxStalledCount: 2 },
       renderTimeoutMs: 120_000,
+      deliveryConcurrency: 4,
       testDelayMs: 0,
     });
     expect(config.workerName).toMatch(new RegExp(`:${process.pid}$`));
@@ -96,12 +97,14 @@ describe('the worker configuration', () => {
       RENDER_MAX_STALLED_COUNT: '0',
       RENDER_TIMEOUT_MS: '30000',
       RENDER_TEST_DELAY_MS: '1500',
+      DELIVERY_CONCURRENCY: '8',
     });
     expect(config).toMatchObject({
       queuePrefix: 'dsyb-test',
       concurrency: 2,
       queue: { lockDurationMs: 2000, stalledIntervalMs: 500, maxStalledCount: 0 },
       renderTimeoutMs: 30_000,
+      deliveryConcurrency: 8,
       testDelayMs: 1500,
     });
   });

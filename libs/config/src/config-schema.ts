@@ -83,6 +83,11 @@ export interface WorkerConfig extends SharedConfig {
   /** RENDER_TIMEOUT_MS: a render that takes longer is abandoned (its thread is replaced) and retried. */
   renderTimeoutMs: number;
   /**
+   * DELIVERY_CONCURRENCY (default 4): deliveries this process works on at once. Each spends most
+   * of its time waiting (storage, the SMTP server), so more than the render concurrency.
+   */
+  deliveryConcurrency: number;
+  /**
    * Test-only (RENDER_TEST_DELAY_MS): pause after each progress step so that end-to-end tests can
    * watch progress and kill a worker mid-render. 0, the default, in any real deployment.
    */
@@ -131,6 +136,7 @@ export function loadWorkerConfig(env: Environment = process.env, workerName = `$
       maxStalledCount: read.integer('RENDER_MAX_STALLED_COUNT', DEFAULT_MAX_STALLED_COUNT, 0),
     },
     renderTimeoutMs: read.integer('RENDER_TIMEOUT_MS', DEFAULT_RENDER_TIMEOUT_MS, 1000),
+    deliveryConcurrency: read.integer('DELIVERY_CONCURRENCY', 4, 1),
     testDelayMs: read.integer('RENDER_TEST_DELAY_MS', 0, 0),
   });
 }

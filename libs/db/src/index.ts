@@ -3,3 +3,4 @@ export * from './prisma-client';
 export * from './issue-snapshot';
 export * from './generated/prisma/client';
 export * from './issue-snapshot-store';
+export * from './audit-event';

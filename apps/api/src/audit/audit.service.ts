@@ -3,7 +3,7 @@ import type { Prisma } from '@dsyb/db';
 import { invalid } from '../common/domain-errors';
 import { idsFilter, type ListQuery, type ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { auditEventInsert, type AuditRecord } from './audit-event';
+import { auditEventInsert, type AuditRecord } from '@dsyb/db';
 
 /** Anything that can run a statement: the Prisma client, or the caller's transaction. */
 type AuditClient = Pick<Prisma.TransactionClient, '$executeRaw'>;

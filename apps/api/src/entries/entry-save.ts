@@ -1,5 +1,5 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
-import { auditEventInsert } from '../audit/audit-event';
+import { auditEventInsert } from '@dsyb/db';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
 import { entryRevisionInsert } from './entry-revisions';
@@ -18,7 +18,7 @@ import { entryRevisionInsert } from './entry-revisions';
  * that changed, it writes nothing and the caller reads again.
  *
  * The revision and the audit event are the rows every other change writes too, from their one
- * definition (entry-revisions.ts, audit/audit-event.ts), here as parts of this statement.
+ * definition (entry-revisions.ts, libs/db audit-event.ts), here as parts of this statement.
  */
 
 export interface ContributorLink {

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from '@dsyb/db';
-import { openTestDatabase, type OpenTestDatabase } from '../../../../libs/db/src/testing';
+import { Prisma, type PrismaClient } from './generated/prisma/client';
+import { openTestDatabase, type OpenTestDatabase } from './testing';
 import type { Client } from 'pg';
 import { auditEventInsert } from './audit-event';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Prisma } from '@dsyb/db';
+import { Prisma } from './generated/prisma/client';
 
 export interface AuditRecord {
   actor?: { id: string; username?: string; displayName?: string };
