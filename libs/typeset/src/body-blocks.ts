@@ -11,7 +11,7 @@ import { describeEntry, TypesetError } from './typeset-error';
  * block is reported as a TypesetError naming the entry before any Typst code runs.
  *
  * Image bytes never enter the Typst source. Each distinct image becomes a virtual file of the
- * compiler (`/dsyb-images/<n>.png|jpg`, see render-issue-pdf.ts); the data only says which
+ * compiler (`/dsyb-images/<n>.png|jpg`, see typesetter.ts); the data only says which
  * number, and the template builds the path from that number itself.
  */
 

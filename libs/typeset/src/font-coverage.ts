@@ -97,6 +97,17 @@ export function missingCharacters(text: string, coverage: GlyphCoverage): string
   return [...missing];
 }
 
+/**
+ * "含有字体无法显示的字符：“😀”（U+1F600）" (the first five, then " 等"), for an error message
+ * about `text`; null when the fonts can print all of it.
+ */
+export function unprintableCharacters(text: string, coverage: GlyphCoverage): string | null {
+  const missing = missingCharacters(text, coverage);
+  if (missing.length === 0) return null;
+  const chars = missing.slice(0, 5).map(describeCharacter).join('、');
+  return `含有字体无法显示的字符：${chars}${missing.length > 5 ? ' 等' : ''}`;
+}
+
 /** "“😀”（U+1F600）" — visible and unambiguous in an error message. */
 export function describeCharacter(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;

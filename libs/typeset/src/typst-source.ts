@@ -17,7 +17,16 @@ export function sourceFor(prepared: PreparedIssue): string {
 }
 
 export function typstSourceFromData(data: TypesetData): string {
-  return `#let data = json(bytes(${typstStringLiteral(JSON.stringify(data))}))\n${TYPST_TEMPLATE}`;
+  return withDataLine(data, TYPST_TEMPLATE);
+}
+
+/**
+ * A template that reads `data`, behind the line that defines it: the data as JSON in one Typst
+ * string literal, decoded by Typst itself. Every document of the library is built this way, so
+ * user text reaches a template only as strings, which it prints with text(...).
+ */
+export function withDataLine(data: unknown, template: string): string {
+  return `#let data = json(bytes(${typstStringLiteral(JSON.stringify(data))}))\n${template}`;
 }
 
 /**

@@ -30,6 +30,23 @@ export class PdfReader {
     return { width: mm(match?.[1]), height: mm(match?.[2]) };
   }
 
+  /** The size of every page in points, as pdfinfo gives it ("Page    2 size: 419.53 x 595.28 pts"). */
+  pageSizesPt(): Array<{ width: number; height: number }> {
+    const info = run('pdfinfo', ['-f', '1', '-l', String(this.pageCount()), this.file]);
+    return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  }
+
+  /**
+   * One page rendered in grey levels (`pdftoppm -gray`, white paper), one byte a pixel, rows
+   * from the top: to compare what two PDFs look like.
+   */
+  grayPixels(page: number, dpi = 30): { width: number; height: number; pixels: Buffer } {
+    const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), this.file], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
+    if (!header) throw new Error('pdftoppm did not return a PGM image');
+    return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
+  }
+
   /** The text of each page, extracted one page at a time with `pdftotext -layout -f N -l N`. */
   pageTexts(): string[] {
     return Array.from({ length: this.pageCount() }, (_, i) =>

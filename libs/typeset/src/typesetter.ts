@@ -1,0 +1,111 @@
+import * as path from 'node:path';
+import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
+import { bundledFontPaths } from './bundled-fonts';
+import { loadCommonCoverage, type GlyphCoverage } from './font-coverage';
+import { TypesetError, type TypstDiagnostic } from './typeset-error';
+import { toDiagnostics } from './typst-diagnostics';
+
+/* ---------- the shared compiler ---------- */
+
+export interface Typesetter {
+  compiler: NodeCompiler;
+  coverage: GlyphCoverage;
+}
+
+let shared: Typesetter | undefined;
+
+/** A directory that does not exist: the compiler can read nothing but the files mapped into it. */
+const WORKSPACE = path.join(__dirname, '.typst-workspace-without-files');
+
+/**
+ * One compiler per process, created on first use: creating it scans fonts (~0.1–0.2 s), and a
+ * warm compiler reuses parsed fonts and layout caches between issues. Every document of the
+ * library (issues, distribution stamps, registers) is compiled with it.
+ *
+ * typst-ts 0.7.0 offers no switch to leave system fonts out (its CompileArgs has only fontArgs,
+ * workspace and inputs), so the templates name only the bundled families and turn Typst's font
+ * fallback off; tests check with pdffonts that nothing else is embedded.
+ *
+ * The workspace is a directory that does not exist: a source reads no file but the images of
+ * an issue, which are mapped into it as virtual files for one compilation (body-blocks.ts).
+ */
+export function typesetter(): Typesetter {
+  if (!shared) {
+    const fontPaths = bundledFontPaths();
+    shared = {
+      compiler: NodeCompiler.create({
+        workspace: WORKSPACE,
+        fontArgs: [{ fontPaths }],
+      }),
+      coverage: loadCommonCoverage(fontPaths),
+    };
+  }
+  return shared;
+}
+
+/** Creates the compiler ahead of the first render (e.g. at worker start-up). */
+export function warmUpTypesetter(): void {
+  typesetter();
+}
+
+export interface CompiledPdf {
+  pdf: Buffer;
+  /** Number of pages, from the compiled document (not guessed from the PDF bytes). */
+  pages: number;
+  /** Compiler warnings, if any. */
+  warnings: string[];
+}
+
+export interface CompileOptions {
+  /** Files only the compiler sees (an issue's images), for this compilation only; paths inside the workspace. */
+  files?: ReadonlyArray<{ path: string; bytes: Uint8Array }>;
+  /** The error to throw for a failed compilation, from its diagnostics. */
+  errorFrom: (diagnostics: TypstDiagnostic[]) => TypesetError;
+}
+
+/**
+ * Compiles a complete Typst source to PDF with the shared compiler. Throws TypesetError (the
+ * native module can throw too: same contract); never returns a PDF from a failed compilation.
+ */
+export function compilePdf(typstSource: string, { files = [], errorFrom }: CompileOptions): CompiledPdf {
+  const { compiler } = typesetter();
+  try {
+    for (const { path: file, bytes } of files) {
+      compiler.mapShadow(WORKSPACE + file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    const { document, warnings } = compileDocument(compiler, typstSource, errorFrom);
+    const pdf = compiler.pdf(document);
+    const pages = document.numOfPages;
+    if (pages < 1 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw new TypesetError('排版失败：生成的 PDF 无效');
+    }
+    return { pdf, pages, warnings };
+  } catch (error) {
+    if (error instanceof TypesetError) throw error;
+    throw new TypesetError(`排版失败：${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    // Typst memoises aggressively; without eviction a long-running worker keeps every past
+    // issue's layout in memory. Results of the last three compilations stay cached: enough for
+    // a proof re-rendered right after a correction, while a worker moving from issue to issue
+    // (or through a yearly volume) holds 30–40 MB less than with ten (scripts/bench-render.mjs).
+    // Decoded images are another order of size (3–4 bytes a pixel) and seldom come back (the
+    // next issue has other photos): after a render with images the whole cache goes, which
+    // returns their memory at once, at the price of the next render laying out from scratch.
+    compiler.evictCache(files.length > 0 ? 0 : 3);
+    if (files.length > 0) compiler.resetShadow();
+  }
+}
+
+function compileDocument(
+  compiler: NodeCompiler,
+  typstSource: string,
+  errorFrom: CompileOptions['errorFrom'],
+): { document: NodeTypstDocument; warnings: string[] } {
+  const result = compiler.compile({ mainFileContent: typstSource });
+  const error = result.hasError() ? result.takeError() : null;
+  if (error) throw errorFrom(toDiagnostics(error.shortDiagnostics));
+  const document = result.result;
+  if (!document) throw new TypesetError('排版失败：编译器没有返回文档');
+  const warnings = toDiagnostics(result.takeWarnings()?.shortDiagnostics ?? []).map((d) => d.message);
+  return { document, warnings };
+}
