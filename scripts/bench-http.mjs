@@ -1,5 +1,5 @@
 // Shared by the load and fuzz scripts: a disposable stack and a small JSON HTTP client.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, root, startDisposableStack } from './stack.mjs';
 
@@ -26,4 +26,21 @@ export function client(baseUrl) {
 export function percentile(sorted, p) {
   if (!sorted.length) return null;
   return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1));
+}
+
+/** A process's peak resident set so far (VmHWM), or its current one (VmRSS), in MB (Linux). */
+export function rssMb(pid, field = 'VmHWM') {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms). */
+export function processCpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }

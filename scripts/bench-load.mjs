@@ -3,18 +3,12 @@
 // p50/p95/p99, 5xx count (must be 0), stale-version conflicts, and lost updates (must be 0:
 // every acknowledged save must be in the entry's history). LOAD_EDITORS / LOAD_SECONDS /
 // LOAD_THINK_MS (average pause between one editor's saves, like an autosave) override.
-import { readFileSync } from 'node:fs';
-import { benchStack, client, percentile } from './bench-http.mjs';
+import { benchStack, client, percentile, processCpuMs } from './bench-http.mjs';
 
 const EDITORS = Number(process.env.LOAD_EDITORS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SHARED_EDITORS = Math.ceil(EDITORS / 5);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 1000);
-/** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms). */
-function processCpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const stack = await benchStack('load', { API_PROCESSES: process.env.API_PROCESSES ?? '1' });

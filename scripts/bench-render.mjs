@@ -24,6 +24,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { rssMb } from './bench-http.mjs';
 import { dataDir, ensureDatabase, ensurePostgres, ensureRedis, migrateAndSeed, root, startWorker, stopChild } from './stack.mjs';
 
 const require = createRequire(import.meta.url);
@@ -370,17 +371,6 @@ function firstBodyPageOf(pdf) {
 }
 
 /* ---------------------------------------------------------------- the real queue and worker */
-
-/** VmHWM is the process's peak resident set so far, VmRSS its current one (Linux). */
-function rssMb(pid, field = 'VmHWM') {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 function waitForLine(child, text, timeoutMs = 60_000) {
   return new Promise((resolve, reject) => {

@@ -4,8 +4,9 @@ import { auditEventInsert, type Delivery, type PrismaClient } from '@dsyb/db';
 import { composeDeliveryMail, hashDeliveryToken, type DeliverJobData } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { Mailer } from './mailer';
-import { firstPageSize, personalisePdf } from './personalise-pdf';
-import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
+import { firstPageSize } from './personalise-pdf';
+import { PERSONALISING_THREADS, PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
+import type { StampPageSize } from '@dsyb/typeset';
 import type { TypesettingThreads } from './typesetting-threads';
 
 /** The audit trail's name for what the queue does on its own. */
@@ -27,8 +28,28 @@ export class DeliveryJob {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(RENDITION_STORAGE) private readonly storage: RenditionStorage,
     @Inject(TYPESETTING_THREADS) private readonly threads: TypesettingThreads,
+    @Inject(PERSONALISING_THREADS) private readonly personalising: TypesettingThreads,
     private readonly mailer: Mailer,
   ) {}
+
+  /**
+   * The final PDF of the dispatch under way and its page size, read from the storage once for all
+   * its units rather than once each (a hundred reads of the same object from S3). The two latest
+   * are kept: a correction's dispatch may overlap the one before.
+   */
+  private finals = new Map<string, Promise<{ pdf: Buffer; page: StampPageSize }>>();
+
+  private finalPdf(rendition: { id: string; storageKey: string }): Promise<{ pdf: Buffer; page: StampPageSize }> {
+    let cached = this.finals.get(rendition.id);
+    if (!cached) {
+      cached = this.storage.get(rendition.storageKey).then(async (pdf) => ({ pdf, page: await firstPageSize(pdf) }));
+      // A failed read is not kept: the retry reads again.
+      cached.catch(() => this.finals.delete(rendition.id));
+      this.finals.set(rendition.id, cached);
+      for (const key of [...this.finals.keys()].slice(0, -2)) this.finals.delete(key);
+    }
+    return cached;
+  }
 
   async run(job: Job<DeliverJobData>): Promise<void> {
     const delivery = await this.load(job.data.deliveryId);
@@ -40,7 +61,8 @@ export class DeliveryJob {
   load(deliveryId: string) {
     return this.prisma.delivery.findUnique({
       where: { id: deliveryId },
-      include: { dispatch: { include: { rendition: true } }, issue: { include: { masthead: true } } },
+      // The rendition's stored snapshot (the whole issue) is not needed here, only where its PDF is.
+      include: { dispatch: { include: { rendition: { select: { id: true, storageKey: true } } } }, issue: { include: { masthead: true } } },
     });
   }
 
@@ -50,11 +72,11 @@ export class DeliveryJob {
     await this.prisma.delivery.updateMany({ where: { id: delivery.id, pdfStatus: { not: 'done' } }, data: { pdfStatus: 'running', pdfError: null } });
     const { rendition } = delivery.dispatch;
     if (!rendition.storageKey) throw new UnrecoverableError(`正式版 PDF（${rendition.id}）没有存储位置`);
-    const finalPdf = await this.storage.get(rendition.storageKey);
+    const final = await this.finalPdf({ id: rendition.id, storageKey: rendition.storageKey });
     const { issue } = delivery;
     const stamp = [`发至：${delivery.unitName}`, `总第${issue.serialNumber}期${delivery.issueRevision > 1 ? `（第${delivery.issueRevision}版）` : ''}`, issue.masthead.notice.replace(/[()（）]/g, '')].join('　');
-    const stamps = await this.threads.stamps([stamp], await firstPageSize(finalPdf));
-    const personalised = await personalisePdf(finalPdf, stamps.pdf, 0);
+    const stamps = await this.threads.stamps([stamp], final.page);
+    const { pdf: personalised } = await this.personalising.personalise(final.pdf, stamps.pdf);
     const stored = await this.storage.put(`deliveries/${delivery.issueId}/${delivery.id}.pdf`, personalised);
     await this.prisma.delivery.updateMany({
       where: { id: delivery.id, pdfStatus: { not: 'done' } },

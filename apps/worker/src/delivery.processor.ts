@@ -16,7 +16,8 @@ import {
 } from '@dsyb/domain';
 import { DeliveryJob } from './delivery-job';
 import { Mailer } from './mailer';
-import { PRISMA } from './tokens';
+import { PERSONALISING_THREADS, PRISMA } from './tokens';
+import type { TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
 /** How often pending deliveries without a job are looked for, and how old a row must be to count (the API queues right after its commit). */
@@ -42,9 +43,11 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     @InjectQueue(DELIVERY_QUEUE) private readonly queue: Queue<DeliverJobData>,
     private readonly deliveryJob: DeliveryJob,
     private readonly mailer: Mailer,
+    @Inject(PERSONALISING_THREADS) private readonly personalising: TypesettingThreads,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.personalising.start();
     this.worker = new Worker<DeliverJobData>(DELIVERY_QUEUE, (job) => this.deliveryJob.run(job), {
       connection: redisConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,
@@ -66,6 +69,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
     await this.worker?.close();
+    await this.personalising.close();
     this.mailer.close();
   }
 

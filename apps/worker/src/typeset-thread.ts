@@ -28,6 +28,7 @@ port.on('message', (request: ThreadRequest) => {
   try {
     // The snapshot arrives as a structured clone; its images are base64 strings in it, which
     // renderIssuePdf hands to the compiler as virtual files.
+    if ('personalise' in request) throw new Error('typeset-thread.js does not personalise PDFs (personalise-thread.js does)');
     const { pdf, pages, warnings, imagePixels } =
       'snapshot' in request
         ? renderIssuePdf(request.snapshot)

@@ -17,8 +17,12 @@ import { TypesetError, type StampPageSize, type TypstDiagnostic } from '@dsyb/ty
  * render costs one thread, replaced on the next job.
  */
 
-/** What a typesetting thread makes: an issue, or the stamps a delivery prints on every page of its copy. */
-export type ThreadWork = { snapshot: IssueSnapshot } | { stamps: string[]; page: StampPageSize };
+/**
+ * What a thread makes: an issue, or the stamps a delivery prints on every page of its copy (a
+ * typesetting thread, typeset-thread.ts), or a unit's copy, the final PDF with its stamp overlaid
+ * (a personalising thread, personalise-thread.ts, which loads no fonts).
+ */
+export type ThreadWork = { snapshot: IssueSnapshot } | { stamps: string[]; page: StampPageSize } | { personalise: { pdf: Uint8Array; stamp: Uint8Array } };
 
 /** Main thread → typesetting thread. */
 export type ThreadRequest = { id: number } & ThreadWork;
@@ -50,6 +54,11 @@ export interface TypesettingThreadsOptions {
 }
 
 export const spawnTypesetThread = (): Worker => new Worker(path.join(__dirname, 'typeset-thread.js'));
+/**
+ * pdf-lib makes many short-lived objects a copy (a parsed 20-page issue is ~2,000 PDF objects): a
+ * young generation larger than V8's default scavenges far less often.
+ */
+export const spawnPersonaliseThread = (): Worker => new Worker(path.join(__dirname, 'personalise-thread.js'), { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
 
 export class TypesettingThreads {
   private readonly slots: ThreadSlot[];
@@ -77,6 +86,11 @@ export class TypesettingThreads {
   /** One page of `page`'s size per stamp, each with its text at the foot (libs/typeset renderStampPdf). */
   stamps(stamps: string[], page: StampPageSize): Promise<ThreadRendering> {
     return this.run({ stamps, page });
+  }
+
+  /** The final PDF with page 1 of `stamp` drawn over every page (personalise-pdf.ts). */
+  personalise(pdf: Uint8Array, stamp: Uint8Array): Promise<ThreadRendering> {
+    return this.run({ personalise: { pdf, stamp } });
   }
 
   private async run(work: ThreadWork): Promise<ThreadRendering> {

@@ -8,8 +8,8 @@ import { DeliveryProcessor } from './delivery.processor';
 import { Mailer } from './mailer';
 import { RenderJob } from './render-job';
 import { RenderProcessor } from './render.processor';
-import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
-import { TypesettingThreads } from './typesetting-threads';
+import { PERSONALISING_THREADS, PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
+import { spawnPersonaliseThread, TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
 /** Only what the jobs need: the database, the rendition storage, the typesetting threads, the mailer and the queues. */
@@ -27,6 +27,8 @@ export class WorkerModule {
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
         { provide: RENDITION_STORAGE, useFactory: () => createRenditionStorage(config.storage) },
         { provide: TYPESETTING_THREADS, useFactory: () => new TypesettingThreads({ size: config.concurrency, timeoutMs: config.renderTimeoutMs }) },
+        // One thread: with the main thread and the typesetting thread it keeps two cores busy during a dispatch.
+        { provide: PERSONALISING_THREADS, useFactory: () => new TypesettingThreads({ size: 1, timeoutMs: config.renderTimeoutMs, spawn: spawnPersonaliseThread }) },
         RenderJob,
         RenderProcessor,
         { provide: Mailer, useFactory: () => new Mailer() },
