@@ -1,9 +1,7 @@
 import { DELIVERY_METHODS, isOneOf, PAPER_SIZES, type DeliveryMethod, type PaperSize } from '@dsyb/contracts';
 import { beijingWallClock, formatBeijingDateTime, formatChineseDate, parseIsoDate } from './chinese-dates';
 import { cleanInline } from './clean-text';
-import { unprintableCharacters } from './font-coverage';
 import { TypesetError } from './typeset-error';
-import { typesetter } from './typesetter';
 
 /**
  * 发放登记表: the register of one issue's distribution, printed (render-delivery-register.ts) and
@@ -76,6 +74,8 @@ export interface RegisterColumn {
   pdfWidthMm?: number;
   /** Width in the spreadsheet, in characters. */
   xlsxWidth: number;
+  /** The total this column adds up to (the spreadsheet puts it under the column, as a sum). */
+  total?: keyof RegisterTotals;
   cell(row: PreparedRegisterRow): RegisterCell;
 }
 
@@ -100,10 +100,10 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { header: '单位', kind: 'text', grow: true, xlsxWidth: 32, cell: (row) => row.unitName },
   { header: '类别', kind: 'text', pdfWidthMm: 16, xlsxWidth: 14, cell: (row) => row.category },
   { header: '发放方式', kind: 'text', pdfWidthMm: 13, xlsxWidth: 10, cell: (row) => DELIVERY_METHOD_LABELS[row.method] },
-  { header: '纸质份数', kind: 'number', pdfWidthMm: 13, xlsxWidth: 10, cell: (row) => row.paperCopies },
-  { header: '发送时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 21, cell: (row) => row.sentAt },
-  { header: '下载时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 21, cell: (row) => row.firstDownloadedAt },
-  { header: '签收时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 21, cell: (row) => row.confirmedAt },
+  { header: '纸质份数', kind: 'number', pdfWidthMm: 13, xlsxWidth: 10, total: 'paperCopies', cell: (row) => row.paperCopies },
+  { header: '发送时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 23, cell: (row) => row.sentAt },
+  { header: '下载时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 23, cell: (row) => row.firstDownloadedAt },
+  { header: '签收时间', kind: 'time', pdfWidthMm: 22.5, xlsxWidth: 23, cell: (row) => row.confirmedAt },
   // The name, and "（纸质回执）" on a line of its own if the two do not fit on one.
   { header: '签收人', kind: 'text', pdfWidthMm: 18.5, xlsxWidth: 20, cell: signedBy },
   { header: '状态', kind: 'text', pdfWidthMm: 16, xlsxWidth: 12, cell: (row) => DELIVERY_STATUS_LABELS[row.status] },
@@ -187,15 +187,16 @@ const TABLE_MIN_WIDTH_MM = REGISTER_COLUMNS.reduce((sum, c) => sum + (c.pdfWidth
 /** Checks the register (it comes from the API as plain data) and resolves what both renderings print. */
 export function prepareRegister(register: DeliveryRegister): PreparedRegister {
   const { issue, office } = register;
-  for (const [value, what] of [
-    [issue?.serialNumber, '期号'],
-    [issue?.year, '年份'],
-    [issue?.month, '月份'],
-    [issue?.revision, '修订次数'],
+  if (!issue || !office) throw new TypesetError('发放登记表排版失败：缺少期刊或刊头信息');
+  for (const [value, what, max] of [
+    [issue.serialNumber, '期号', Infinity],
+    [issue.year, '年份', 9999],
+    [issue.month, '月份', 12],
+    [issue.revision, '修订次数', Infinity],
   ] as const) {
-    if (!Number.isInteger(value) || (value as number) < 1) throw new TypesetError(`发放登记表排版失败：${what}无效：${String(value)}`);
+    if (!Number.isInteger(value) || value < 1 || value > max) throw new TypesetError(`发放登记表排版失败：${what}无效：${String(value)}`);
   }
-  const paper = office?.paper ?? 'a4';
+  const paper = office.paper ?? 'a4';
   if (!isOneOf(PAPER_SIZES, paper)) throw new TypesetError(`发放登记表排版失败：纸张规格无效：${String(paper)}`);
   const publication = parseIsoDate(String(issue.publicationDate));
   if (!publication) throw new TypesetError(`发放登记表排版失败：出版日期无效：${String(issue.publicationDate)}`);
@@ -231,7 +232,7 @@ export function prepareRegister(register: DeliveryRegister): PreparedRegister {
 
 function prepareRow(row: DeliveryRegisterRow, index: number): PreparedRegisterRow {
   const unitName = text(row?.unitName, `第${index + 1}个发放单位的名称`, true);
-  const what = (field: string): string => `单位“${unitName}”的${field}`;
+  const what = (field: string): string => aboutUnit(unitName, field);
   if (!Number.isInteger(row.position)) throw new TypesetError(`发放登记表排版失败：${what('序号')}无效：${String(row.position)}`);
   if (!Number.isInteger(row.paperCopies) || row.paperCopies < 0) {
     throw new TypesetError(`发放登记表排版失败：${what('纸质份数')}无效：${String(row.paperCopies)}`);
@@ -253,13 +254,16 @@ function prepareRow(row: DeliveryRegisterRow, index: number): PreparedRegisterRo
   };
 }
 
-/** A string cleaned to one line, which the bundled fonts can print; '' for null. */
+/** "单位“区委办公室”的签收时间": how messages name a field of a unit. */
+export function aboutUnit(unitName: string, field: string): string {
+  return `单位“${unitName}”的${field}`;
+}
+
+/** A string cleaned to one line; '' for null. (Whether the PDF's fonts can print it is the PDF's business.) */
 function text(value: unknown, what: string, required = false): string {
   if (value !== null && value !== undefined && typeof value !== 'string') throw new TypesetError(`发放登记表排版失败：${what}不是文本`);
   const cleaned = cleanInline(typeof value === 'string' ? value : '');
   if (required && cleaned === '') throw new TypesetError(`发放登记表排版失败：${what}不能为空`);
-  const unprintable = unprintableCharacters(cleaned, typesetter().coverage);
-  if (unprintable) throw new TypesetError(`发放登记表排版失败：${what}“${cleaned}”${unprintable}`);
   return cleaned;
 }
 

@@ -3,6 +3,7 @@ export { renderIssuePdf, type RenderedIssue } from './render-issue-pdf';
 export { warmUpTypesetter } from './typesetter';
 export { renderStampPdf, type StampPageSize } from './render-stamp-pdf';
 export { renderDeliveryRegisterPdf, type RenderedRegister } from './render-delivery-register';
+export { buildDeliveryRegisterXlsx } from './delivery-register-xlsx';
 export {
   DELIVERY_METHOD_LABELS,
   DELIVERY_REGISTER_STATUSES,

@@ -1,4 +1,4 @@
-import { PdfReader, squash } from '../testing/pdf-text';
+import { PdfReader, readPdf, squash } from '../testing/pdf-text';
 import { registerRow, sampleRegister } from '../testing/delivery-registers';
 import { renderDeliveryRegisterPdf, TypesetError, type DeliveryRegister, type RenderedRegister } from './index';
 
@@ -14,8 +14,6 @@ const HOSTILE = ['#read("/etc/passwd")单位', '*加粗* _强调_ $x^2$ ] [ <lab
 function register120(): DeliveryRegister {
   const register = sampleRegister(120);
   HOSTILE.forEach((name, k) => (register.rows[10 + k * 30].unitName = name));
-  // Confirmed at 00:30 on the 16th in Beijing, still the 15th in New York and in UTC.
-  register.rows[0] = { ...registerRow(0), confirmedAt: '2020-10-15T16:30:00.000Z' };
   return register;
 }
 
@@ -81,7 +79,7 @@ describe('renderDeliveryRegisterPdf, 120 units', () => {
 
   it('prints a row as the office reads it: method, copies, Beijing times, signer, status', () => {
     const all = pages.join('');
-    // Unit 1: link, confirmed by 张丽 at 00:30 Beijing time on the 16th.
+    // Unit 1: link, confirmed by 张丽 at 00:30 Beijing time on the 16th (16:30 UTC on the 15th).
     expect(all).toContain(squash('1 区委办公室 区委部门 下载链接 0 2020年10月15日 14:05 2020年10月15日 09:30 2020年10月16日 00:30 张丽 已签收'));
     // Unit 6: paper, receipt from a signed slip.
     expect(all).toContain(squash('6 区委组织部 驻区单位 纸质 2 2020年10月15日 14:05 2020年10月15日 09:30 2020年10月15日 16:45 张丽（纸质回执） 已签收'));
@@ -107,14 +105,8 @@ describe('renderDeliveryRegisterPdf, 120 units', () => {
 });
 
 describe('renderDeliveryRegisterPdf, variants', () => {
-  const textOf = (register: DeliveryRegister): string => {
-    const reader = new PdfReader(renderDeliveryRegisterPdf(register).pdf);
-    try {
-      return squash(reader.rawPageTexts().join(''));
-    } finally {
-      reader.dispose();
-    }
-  };
+  const textOf = (register: DeliveryRegister): string =>
+    readPdf(renderDeliveryRegisterPdf(register).pdf, (reader) => squash(reader.rawPageTexts().join('')));
 
   it('mentions no revision on a first revision, and says when nothing was dispatched yet', () => {
     const base = sampleRegister(3);
@@ -126,12 +118,7 @@ describe('renderDeliveryRegisterPdf, variants', () => {
   it('turns the page for papers narrower than the table (A5, B5) and keeps A4 and letter portrait', () => {
     const sizes = (['a5', 'b5', 'us-letter'] as const).map((paper) => {
       const base = sampleRegister(3);
-      const reader = new PdfReader(renderDeliveryRegisterPdf({ ...base, office: { ...base.office, paper } }).pdf);
-      try {
-        return reader.pageSizeMm();
-      } finally {
-        reader.dispose();
-      }
+      return readPdf(renderDeliveryRegisterPdf({ ...base, office: { ...base.office, paper } }).pdf, (reader) => reader.pageSizeMm());
     });
     expect(sizes).toEqual([
       { width: 210, height: 148 },
@@ -143,7 +130,9 @@ describe('renderDeliveryRegisterPdf, variants', () => {
   it('refuses text the fonts cannot print, naming the unit, and unusable data', () => {
     const base = sampleRegister(3);
     const emoji = { ...base, rows: [...base.rows, { ...registerRow(3), unitName: '😀办公室' }] };
-    expect(() => renderDeliveryRegisterPdf(emoji)).toThrow(/^发放登记表排版失败：.*“😀办公室”含有字体无法显示的字符：“😀”（U\+1F600）$/);
+    expect(() => renderDeliveryRegisterPdf(emoji)).toThrow(new TypesetError('发放登记表排版失败：单位“😀办公室”的名称含有字体无法显示的字符：“😀”（U+1F600）'));
+    const signer = { ...base, rows: [{ ...registerRow(0), confirmedByName: '张𠮷' }] };
+    expect(() => renderDeliveryRegisterPdf(signer)).toThrow(/^发放登记表排版失败：单位“区委办公室”的签收人含有字体无法显示的字符：“𠮷”/);
     const badTime = { ...base, rows: [{ ...registerRow(0), sentAt: '昨天' }] };
     expect(() => renderDeliveryRegisterPdf(badTime)).toThrow(new TypesetError('发放登记表排版失败：单位“区委办公室”的发送时间无效：昨天'));
     const badStatus = { ...base, rows: [{ ...registerRow(0), status: 'lost' as never }] };

@@ -1,5 +1,7 @@
-import { PAPER_RECEIPT_MARK, prepareRegister, REGISTER_COLUMNS, REGISTER_SIDE_MARGINS_MM, SIGNATURE_LABELS, totalsLine, type DeliveryRegister, type RegisterCell } from './delivery-register';
-import { compilePdf } from './typesetter';
+import { aboutUnit, PAPER_RECEIPT_MARK, prepareRegister, REGISTER_COLUMNS, REGISTER_SIDE_MARGINS_MM, SIGNATURE_LABELS, totalsLine, type DeliveryRegister, type PreparedRegister, type RegisterCell } from './delivery-register';
+import { unprintableCharacters } from './font-coverage';
+import { TypesetError } from './typeset-error';
+import { compilePdf, typesetter } from './typesetter';
 import { typesetErrorFromDiagnostics } from './typst-diagnostics';
 import { withDataLine } from './typst-source';
 
@@ -71,6 +73,7 @@ const REGISTER_TEMPLATE = String.raw`
  */
 export function renderDeliveryRegisterPdf(register: DeliveryRegister): RenderedRegister {
   const prepared = prepareRegister(register);
+  assertPrintable(prepared);
   const data = {
     title: prepared.title,
     author: prepared.author,
@@ -95,6 +98,23 @@ export function renderDeliveryRegisterPdf(register: DeliveryRegister): RenderedR
     errorFrom: (diagnostics) => typesetErrorFromDiagnostics(diagnostics, [], prepared.paper),
   });
   return { pdf, pages };
+}
+
+/** Fails, naming the unit, when some text has characters the bundled fonts cannot print. */
+function assertPrintable(prepared: PreparedRegister): void {
+  const texts = [
+    { text: prepared.title, what: '标题' },
+    { text: prepared.office, what: '主办单位' },
+    ...prepared.rows.flatMap((row) => [
+      { text: row.unitName, what: aboutUnit(row.unitName, '名称') },
+      { text: row.category, what: aboutUnit(row.unitName, '类别') },
+      { text: row.confirmedByName, what: aboutUnit(row.unitName, '签收人') },
+    ]),
+  ];
+  for (const { text, what } of texts) {
+    const unprintable = unprintableCharacters(text, typesetter().coverage);
+    if (unprintable) throw new TypesetError(`发放登记表排版失败：${what}${unprintable}`);
+  }
 }
 
 function cellText(cell: RegisterCell): string {

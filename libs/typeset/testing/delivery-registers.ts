@@ -18,7 +18,8 @@ export function registerRow(i: number): DeliveryRegisterRow {
     paperCopies: method === 'paper' ? 1 + (i % 4) : 0,
     sentAt: status === 'failed' ? null : '2020-10-15T06:05:00.000Z',
     firstDownloadedAt: confirmed || status === 'overdue' ? `2020-10-${day}T01:30:00.000Z` : null,
-    confirmedAt: confirmed ? `2020-10-${day}T08:45:00.000Z` : null,
+    // The first unit confirmed at 00:30 on the 16th in Beijing: still the 15th in UTC (and in New York).
+    confirmedAt: confirmed ? (i === 0 ? '2020-10-15T16:30:00.000Z' : `2020-10-${day}T08:45:00.000Z`) : null,
     confirmedByName: confirmed ? SIGNERS[i % SIGNERS.length] : null,
     confirmedOnPaper: confirmed && method === 'paper',
     status,

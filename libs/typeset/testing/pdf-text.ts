@@ -114,6 +114,16 @@ export class PdfReader {
   }
 }
 
+/** Reads a PDF with a PdfReader that is disposed of afterwards. */
+export function readPdf<T>(pdf: Buffer, read: (reader: PdfReader) => T): T {
+  const reader = new PdfReader(pdf);
+  try {
+    return read(reader);
+  } finally {
+    reader.dispose();
+  }
+}
+
 export interface PdfImage {
   page: number;
   type: string;
