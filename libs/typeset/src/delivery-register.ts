@@ -80,18 +80,13 @@ export interface RegisterColumn {
 }
 
 /** A row checked and cleaned, its times resolved. */
-export interface PreparedRegisterRow {
-  position: number;
-  unitName: string;
-  category: string;
-  method: DeliveryMethod;
-  paperCopies: number;
+export interface PreparedRegisterRow
+  extends Omit<DeliveryRegisterRow, 'sentAt' | 'firstDownloadedAt' | 'confirmedAt' | 'confirmedByName'> {
   sentAt: RegisterTime | null;
   firstDownloadedAt: RegisterTime | null;
   confirmedAt: RegisterTime | null;
+  /** '' when nobody has signed. */
   confirmedByName: string;
-  confirmedOnPaper: boolean;
-  status: DeliveryRegisterStatus;
 }
 
 /** The columns of the register, in order: the PDF's table and the spreadsheet's alike. */

@@ -1,7 +1,16 @@
-import { aboutUnit, PAPER_RECEIPT_MARK, prepareRegister, REGISTER_COLUMNS, REGISTER_SIDE_MARGINS_MM, SIGNATURE_LABELS, totalsLine, type DeliveryRegister, type PreparedRegister, type RegisterCell } from './delivery-register';
-import { unprintableCharacters } from './font-coverage';
-import { TypesetError } from './typeset-error';
-import { compilePdf, typesetter } from './typesetter';
+import {
+  aboutUnit,
+  PAPER_RECEIPT_MARK,
+  prepareRegister,
+  REGISTER_COLUMNS,
+  REGISTER_SIDE_MARGINS_MM,
+  SIGNATURE_LABELS,
+  totalsLine,
+  type DeliveryRegister,
+  type PreparedRegister,
+  type RegisterCell,
+} from './delivery-register';
+import { assertPrintable, compilePdf } from './typesetter';
 import { typesetErrorFromDiagnostics } from './typst-diagnostics';
 import { withDataLine } from './typst-source';
 
@@ -73,7 +82,7 @@ const REGISTER_TEMPLATE = String.raw`
  */
 export function renderDeliveryRegisterPdf(register: DeliveryRegister): RenderedRegister {
   const prepared = prepareRegister(register);
-  assertPrintable(prepared);
+  assertPrintable(textsOf(prepared), '发放登记表排版失败：');
   const data = {
     title: prepared.title,
     author: prepared.author,
@@ -100,9 +109,9 @@ export function renderDeliveryRegisterPdf(register: DeliveryRegister): RenderedR
   return { pdf, pages };
 }
 
-/** Fails, naming the unit, when some text has characters the bundled fonts cannot print. */
-function assertPrintable(prepared: PreparedRegister): void {
-  const texts = [
+/** Every string the register prints from its input, and how a message names it (the unit's fields by the unit). */
+function textsOf(prepared: PreparedRegister): Array<{ text: string; what: string }> {
+  return [
     { text: prepared.title, what: '标题' },
     { text: prepared.office, what: '主办单位' },
     ...prepared.rows.flatMap((row) => [
@@ -111,10 +120,6 @@ function assertPrintable(prepared: PreparedRegister): void {
       { text: row.confirmedByName, what: aboutUnit(row.unitName, '签收人') },
     ]),
   ];
-  for (const { text, what } of texts) {
-    const unprintable = unprintableCharacters(text, typesetter().coverage);
-    if (unprintable) throw new TypesetError(`发放登记表排版失败：${what}${unprintable}`);
-  }
 }
 
 function cellText(cell: RegisterCell): string {
