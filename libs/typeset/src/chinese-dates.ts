@@ -29,11 +29,34 @@ export function parseIsoDate(isoDate: string): CalendarDate | null {
 /** China has one time zone and no daylight saving time: UTC+8 all year. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/**
+ * The instant moved by eight hours, so that its UTC fields (getUTCHours…) are the wall clock in
+ * Beijing, whatever the machine's own zone; null for anything that is not a timestamp. Also what
+ * a spreadsheet cell gets: Excel dates have no zone, and exceljs writes a Date's UTC fields.
+ */
+export function beijingWallClock(isoTimestamp: string): Date | null {
+  const ms = Date.parse(isoTimestamp);
+  return Number.isNaN(ms) ? null : new Date(ms + BEIJING_OFFSET_MS);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function beijingParts(isoTimestamp: string): { date: string; hours: string; minutes: string } | null {
+  const t = beijingWallClock(isoTimestamp);
+  if (!t) return null;
+  const date = formatChineseDate({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() });
+  return { date, hours: pad(t.getUTCHours()), minutes: pad(t.getUTCMinutes()) };
+}
+
 /** "2020年10月14日16时05分" in Beijing time, for the proof mark. */
 export function formatBeijingTimestamp(isoTimestamp: string): string | null {
-  const ms = Date.parse(isoTimestamp);
-  if (Number.isNaN(ms)) return null;
-  const t = new Date(ms + BEIJING_OFFSET_MS);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日${pad(t.getUTCHours())}时${pad(t.getUTCMinutes())}分`;
+  const t = beijingParts(isoTimestamp);
+  return t && `${t.date}${t.hours}时${t.minutes}分`;
 }
+
+/** "2020年10月14日 16:05" in Beijing time, as registers and tables show a time. */
+export function formatBeijingDateTime(isoTimestamp: string): string | null {
+  const t = beijingParts(isoTimestamp);
+  return t && `${t.date} ${t.hours}:${t.minutes}`;
+}
+

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { PdfReader, squash, type PdfWord } from '../testing/pdf-text';
+import { PdfReader, readPdf, squash, type PdfWord } from '../testing/pdf-text';
 import { referenceSnapshot } from '../testing/reference-issue';
 import { renderIssuePdf, renderStampPdf, TypesetError } from './index';
 
@@ -53,12 +53,7 @@ describe('renderStampPdf', () => {
 
   it('prints Typst markup, quotes and backslashes literally', () => {
     const hostile = ['发至：#read("/etc/passwd")', '*单位* $x$ \\ \\" ] [ "引号"', '#set page(fill: red) ]#[', '\\u{41} // 注释 /*'];
-    const hostileReader = new PdfReader(renderStampPdf(hostile, A5));
-    try {
-      expect(hostileReader.pageTexts().map(squash)).toEqual(hostile.map(squash));
-    } finally {
-      hostileReader.dispose();
-    }
+    expect(readPdf(renderStampPdf(hostile, A5), (reader) => reader.pageTexts().map(squash))).toEqual(hostile.map(squash));
   });
 
   it('refuses characters the bundled fonts cannot print, naming the stamp', () => {

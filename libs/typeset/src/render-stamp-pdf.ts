@@ -1,7 +1,6 @@
 import { cleanInline } from './clean-text';
-import { unprintableCharacters } from './font-coverage';
 import { TypesetError } from './typeset-error';
-import { compilePdf, typesetter } from './typesetter';
+import { assertPrintable, compilePdf } from './typesetter';
 import { typesetErrorFromDiagnostics } from './typst-diagnostics';
 import { withDataLine } from './typst-source';
 
@@ -46,11 +45,9 @@ export function renderStampPdf(stamps: string[], page: StampPageSize): Buffer {
   checkPageSize(page);
   const texts = stamps.map((stamp) => {
     if (typeof stamp !== 'string') throw new TypesetError(`排版失败：发放标记不是文本：${String(stamp)}`);
-    const text = cleanInline(stamp);
-    const unprintable = unprintableCharacters(text, typesetter().coverage);
-    if (unprintable) throw new TypesetError(`排版失败：发放标记“${text}”${unprintable}`);
-    return text;
+    return cleanInline(stamp);
   });
+  assertPrintable(texts.map((text) => ({ text, what: `发放标记“${text}”` })), '排版失败：');
   const data = { page: { width: page.widthPt, height: page.heightPt }, stamps: texts };
   return compilePdf(withDataLine(data, STAMP_TEMPLATE), { errorFrom: (diagnostics) => typesetErrorFromDiagnostics(diagnostics, []) }).pdf;
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import { bundledFontPaths } from './bundled-fonts';
-import { loadCommonCoverage, type GlyphCoverage } from './font-coverage';
+import { loadCommonCoverage, unprintableCharacters, type GlyphCoverage } from './font-coverage';
 import { TypesetError, type TypstDiagnostic } from './typeset-error';
 import { toDiagnostics } from './typst-diagnostics';
 
@@ -46,6 +46,18 @@ export function typesetter(): Typesetter {
 /** Creates the compiler ahead of the first render (e.g. at worker start-up). */
 export function warmUpTypesetter(): void {
   typesetter();
+}
+
+/**
+ * Throws TypesetError "<prefix><what>含有字体无法显示的字符：…" for the first text the bundled
+ * fonts cannot print: checked before compiling, as Typst would print empty boxes (fallback off).
+ */
+export function assertPrintable(texts: Iterable<{ text: string; what: string }>, prefix: string): void {
+  const { coverage } = typesetter();
+  for (const { text, what } of texts) {
+    const unprintable = unprintableCharacters(text, coverage);
+    if (unprintable) throw new TypesetError(`${prefix}${what}${unprintable}`);
+  }
 }
 
 export interface CompiledPdf {

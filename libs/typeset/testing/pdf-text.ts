@@ -54,6 +54,16 @@ export class PdfReader {
     );
   }
 
+  /**
+   * The text of each page in the order it was drawn (`pdftotext -raw`): a table comes out cell
+   * by cell, so a cell whose text wraps stays in one piece, unlike with -layout.
+   */
+  rawPageTexts(): string[] {
+    return Array.from({ length: this.pageCount() }, (_, i) =>
+      run('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), this.file, '-']),
+    );
+  }
+
   /** Names of the embedded fonts without the subset prefix, e.g. "NotoSerifSC-Regular". */
   fontNames(): string[] {
     const table = run('pdffonts', [this.file]);
@@ -101,6 +111,16 @@ export class PdfReader {
 
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a PDF with a PdfReader that is disposed of afterwards. */
+export function readPdf<T>(pdf: Buffer, read: (reader: PdfReader) => T): T {
+  const reader = new PdfReader(pdf);
+  try {
+    return read(reader);
+  } finally {
+    reader.dispose();
   }
 }
 
