@@ -22,7 +22,7 @@ const LabelText = ({ label }: { label: Label }) => {
   const translate = useTranslate();
   return (
     <>
-      <Typography variant="body2" sx={{ color: TONE_COLOUR[label.tone] }}>
+      <Typography variant="body2" sx={{ color: TONE_COLOUR[label.tone], whiteSpace: 'pre-line' }}>
         {translate(label.key, label.params)}
       </Typography>
       {label.detail ? (

@@ -108,7 +108,8 @@ const DistributionPanel = (_props: { label?: false }) => {
   const confirmed = current.filter(delivery => delivery.confirmedAt).length;
 
   return (
-    <Box data-testid="distribution-panel" sx={{ p: { xs: 0, md: 1 } }}>
+    // A grid of one shrinkable column: the wide table scrolls inside the page instead of widening it.
+    <Box data-testid="distribution-panel" sx={{ p: { xs: 0, md: 1 }, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' }}>
       {canAct && current.length === 0 ? (
         <Box sx={{ mb: 2 }}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
