@@ -565,7 +565,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
           editor: 'This issue is signed off and waits to be published; its final can be made in "Typesetting and downloads". Meanwhile you can create the next issue and start editing it.',
         },
         published: {
-          all: 'This issue is published and frozen. Its final PDF, for the recipient units on the distribution list, is in "Typesetting and downloads".',
+          all: 'This issue is published and frozen. Dispatch it to the units on the distribution list and follow their receipts under "Distribution"; its final PDF is in "Typesetting and downloads".',
         },
       },
     },
