@@ -25,6 +25,8 @@ const validatePhone = [maxLength(MAX_LENGTH.recipient.phone)];
 const validatePaperCopies = [required(), minValue(0), maxValue(1000)];
 /** Each address on its own line of the list. */
 const validateAddress: Validator[] = [required(), (value: unknown) => (typeof value === 'string' && value.trim() !== '' && !isEmailAddress(value.trim()) ? 'app.recipients.email_invalid_one' : undefined)];
+/** An address never holds spaces: those typed or pasted around it are dropped. */
+const trimAddress = (value: string) => value.trim();
 /** The list as a whole, with the unit's method: e-mail delivery needs an address (as the server says). */
 const validateEmails: Validator = (value: unknown, values: { deliveryMethod?: unknown }) => {
   const problem = emailsProblem(value, values?.deliveryMethod);
@@ -48,7 +50,7 @@ export const RecipientInputs = () => {
       <TextInput source="phone" validate={validatePhone} helperText="app.recipients.phone_help" />
       <ArrayInput source="emails" validate={validateEmails} helperText={translate('app.recipients.emails_help', { max: MAX_RECIPIENT_EMAILS })} fullWidth>
         <SimpleFormIterator disableReordering inline>
-          <TextInput source="" label="app.recipients.email" type="email" validate={validateAddress} helperText={false} sx={{ minWidth: '20rem' }} />
+          <TextInput source="" label="app.recipients.email" type="email" validate={validateAddress} parse={trimAddress} helperText={false} sx={{ minWidth: '20rem' }} />
         </SimpleFormIterator>
       </ArrayInput>
       <NumberInput source="paperCopies" validate={validatePaperCopies} step={1} min={0} helperText="app.recipients.paper_copies_help" />
