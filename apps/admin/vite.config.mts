@@ -6,6 +6,8 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+/** The pages of the build: the admin, and the page a unit opens from its link (/receive/<token>). */
+const PAGES = { index: fileURLToPath(new URL('./index.html', import.meta.url)), receive: fileURLToPath(new URL('./receive.html', import.meta.url)) };
 const SHELL_ENTRY = fileURLToPath(new URL('./src/boot/render.tsx', import.meta.url));
 /** The screens people land on: the dashboard (after signing in) and the entries list. */
 const LANDING_SCREENS = ['./src/dashboard/Dashboard.tsx', './src/entries/EntryList.tsx'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
@@ -73,13 +75,60 @@ function preloadShell(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
+      handler(_html, { bundle, filename }) {
+        // The admin's page only: the unit's page (receive.html) does not load the shell.
+        if (filename !== PAGES.index) return [];
         const chunks = Object.values(bundle ?? {}).filter((item) => item.type === 'chunk');
         const shell = chunks.find((chunk) => chunk.name === 'shell');
         if (!shell) throw new Error('vite.config.mts: the build has no shell chunk');
         const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
         return [...shell.imports.filter((file) => !entries.has(file)), shell.fileName].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
       },
+    },
+  };
+}
+
+const RECEIVE_DIR = fileURLToPath(new URL('./src/receive/', import.meta.url));
+/** The mark of the unit's page's own copy of a module the admin uses too. */
+const RECEIVE_COPY = '?receive-page';
+/** The unit's page preloads no modules, so it goes without Vite's modulepreload polyfill (the admin's boot file holds it). */
+const NO_POLYFILL = '\0dsyb-receive-page-no-polyfill';
+
+/**
+ * The unit's page (receive.html, src/receive/) uses a few of the admin's modules (the date and
+ * size formats, the contracts' limits, the API's address). Shared, they would sit in the admin's
+ * boot and shell files (the chunk groups below take every module those use), and a unit's phone
+ * would download the admin to open its link. So the page gets its own copy of each module it
+ * imports from outside its folder, under another id: the admin's files stay exactly as they were.
+ */
+function receivePageOwnCopies(): Plugin {
+  return {
+    name: 'dsyb-receive-page-own-copies',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source === 'vite/modulepreload-polyfill' && importer?.startsWith(PAGES.receive)) return NO_POLYFILL;
+      if (!importer || !(importer.startsWith(RECEIVE_DIR) || importer.endsWith(RECEIVE_COPY))) return null;
+      const resolved = await this.resolve(source, importer.replace(RECEIVE_COPY, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || resolved.id.startsWith('\0') || resolved.id.includes('?') || resolved.id.includes('/node_modules/') || resolved.id.startsWith(RECEIVE_DIR)) return resolved;
+      return { ...resolved, id: `${resolved.id}${RECEIVE_COPY}` };
+    },
+    load(id) {
+      return id === NO_POLYFILL ? '' : null;
+    },
+  };
+}
+
+/** `vite` in development: a unit's link, /receive/<token>, opens the unit's page as the API serves it. */
+function receivePageInDevelopment(): Plugin {
+  return {
+    name: 'dsyb-receive-page-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url?.startsWith('/receive/')) request.url = '/receive.html';
+        next();
+      });
     },
   };
 }
@@ -94,6 +143,8 @@ export default defineConfig(async ({ command }) => {
     root,
     base: '/',
     plugins: [
+      receivePageOwnCopies(),
+      receivePageInDevelopment(),
       react(),
       preloadShell(),
       // Every file compressed once, at build time, as well as brotli and gzip can (the API sends the
@@ -111,6 +162,7 @@ export default defineConfig(async ({ command }) => {
       // The shell (below) is one file of about 1.2 MB, 310 KB as brotli.
       chunkSizeWarningLimit: 1400,
       rolldownOptions: {
+        input: PAGES,
         output: {
           codeSplitting: {
             groups: [

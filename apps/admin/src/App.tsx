@@ -20,9 +20,10 @@ import users from './users';
 // The first screen's answers, preloaded at start-up, go into react-admin's cache before it renders.
 seedLandingQueries(queryClient, dataProvider);
 
-/** The landing page and the settings screen are chunks of their own, like every resource page. */
+/** The landing page and the settings screens are chunks of their own, like every resource page. */
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
+const DeliverySettings = lazy(() => import('./settings/DeliverySettings'));
 
 const AdminApp = () => (
   <Admin
@@ -48,6 +49,7 @@ const AdminApp = () => (
     <Resource name="audit-events" {...audit} />
     <CustomRoutes>
       <Route path="/settings/masthead" element={<MastheadSettings />} />
+      <Route path="/settings/delivery" element={<DeliverySettings />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,4 +1,5 @@
 import { Box, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { CurrentIssuePanels } from './CurrentIssuePanel';
 import { LatestRenditions } from './LatestRenditions';
@@ -6,10 +7,13 @@ import { MyTasks } from './MyTasks';
 import { OpenIssues } from './OpenIssues';
 import { useDashboardRefresh } from './useDashboardRefresh';
 
+/** 待签收 is shown only while units have not signed: its code is not part of the landing screen's file. */
+const AwaitingReceipts = lazy(() => import('./AwaitingReceipts'));
+
 /**
  * 首页: the issues the user's role works on (an editor's issue being compiled, a reviewer's to
- * review or release) and what to do next with each, the user's own tasks, the issues still open
- * and the latest PDFs. Every item opens the page where its work is done. It stays current by
+ * review or release) and what to do next with each, the user's own tasks, the issues still open,
+ * the published issues still awaiting units' receipts, and the latest PDFs. Every item opens the page where its work is done. It stays current by
  * itself (on focus, and every minute while visible).
  */
 const Dashboard = () => {
@@ -29,6 +33,9 @@ const Dashboard = () => {
         </Box>
         <Box sx={{ display: 'grid', gap: 2 }}>
           <MyTasks />
+          <Suspense fallback={null}>
+            <AwaitingReceipts />
+          </Suspense>
           <LatestRenditions />
         </Box>
       </Box>

@@ -3,6 +3,7 @@ import ViewList from '@mui/icons-material/ViewList';
 import PictureAsPdf from '@mui/icons-material/PictureAsPdf';
 import PostAdd from '@mui/icons-material/PostAdd';
 import RateReview from '@mui/icons-material/RateReview';
+import Send from '@mui/icons-material/Send';
 import { Alert, AlertTitle, Button, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import type { ReactNode } from 'react';
 import { CreateButton, Link, useCanAccess, useTranslate } from 'react-admin';
@@ -49,6 +50,11 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
     createIssue: canCreateIssue ? (
       <CreateButton key="createIssue" resource="issues" label="app.dashboard.create_issue" variant={variant('createIssue')} size="small" />
     ) : null,
+    distribution: (
+      <Button key="distribution" variant={variant('distribution')} component={Link} to={issuePath(issue.id, 'distribution')} size="small" startIcon={<Send />}>
+        {translate('app.distribution.tab')}
+      </Button>
+    ),
     renditions: (
       <Button key="renditions" variant={variant('renditions')} component={Link} to={issuePath(issue.id, 'renditions')} size="small" startIcon={<PictureAsPdf />}>
         {translate('app.renditions.title')}
@@ -66,7 +72,7 @@ export const NextStep = ({ issue }: { issue: IssueDetail }) => {
     'in_review.editor': ['issue', 'createIssue'],
     'approved.reviewer': ['renditions', 'issue'],
     'approved.editor': ['renditions', 'issue', 'createIssue'],
-    'published.all': ['renditions', 'createIssue'],
+    'published.all': ['distribution', 'renditions', 'createIssue'],
   };
 
   return (

@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 export const DASHBOARD_REFRESH_MS = 60_000;
 /** Focus and visibility often arrive together (switching back to the tab): one reload for both. */
 const SETTLE_MS = 2_000;
-/** What the dashboard shows: issues and their contents, entries (task lists, counts), PDFs. */
-const DASHBOARD_RESOURCES = new Set<unknown>(['issues', 'entries', 'renditions']);
+/** What the dashboard shows: issues and their contents, entries (task lists, counts), PDFs, receipts awaited. */
+const DASHBOARD_RESOURCES = new Set<unknown>(['issues', 'entries', 'renditions', 'deliveries']);
 
 /**
  * Keeps the dashboard current without a reload: its lists are read again when the window

@@ -13,15 +13,25 @@ import { CoverageField, IssueStatusField, SerialNumberField, YearMonthField } fr
 
 /** Drag and drop is fetched only when the assembly tab is opened. */
 const IssueAssembly = lazy(() => import('./assembly/IssueAssembly'));
+/** The delivery board, once the issue is published: fetched when its tab is opened. */
+const DistributionPanel = lazy(() => import('../distribution/DistributionPanel'));
 
 /**
  * Three tabs: what the issue says (cover, contents with the review buttons, distribution list,
  * review history), its assembly (entries placed and ordered, distribution list edited), and its
- * typesetting (proofs and finals with their files). The last two have URLs of their own:
- * /issues/:id/show/assembly and /issues/:id/show/renditions.
+ * typesetting (proofs and finals with their files); once published a fourth, 发放情况 (dispatch
+ * to the units and their receipts). The others have URLs of their own:
+ * /issues/:id/show/assembly, /issues/:id/show/renditions and /issues/:id/show/distribution.
  */
 const IssueShow = () => (
   <Show actions={<IssueShowActions />}>
+    <IssueTabs />
+  </Show>
+);
+
+const IssueTabs = () => {
+  const record = useRecordContext<IssueDetail>();
+  return (
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="app.issues.tab_overview">
         <IssueOverview label={false} />
@@ -34,9 +44,16 @@ const IssueShow = () => (
       <TabbedShowLayout.Tab label="app.renditions.title" path="renditions">
         <RenditionPanel label={false} />
       </TabbedShowLayout.Tab>
+      {record?.status === 'published' ? (
+        <TabbedShowLayout.Tab label="app.distribution.tab" path="distribution">
+          <Suspense fallback={<LinearProgress sx={{ my: 2 }} />}>
+            <DistributionPanel label={false} />
+          </Suspense>
+        </TabbedShowLayout.Tab>
+      ) : null}
     </TabbedShowLayout>
-  </Show>
-);
+  );
+};
 
 const IssueOverview = (_props: { label?: false }) => (
   <Box sx={{ p: { xs: 0, md: 1 } }}>

@@ -1,3 +1,4 @@
+import ForwardToInbox from '@mui/icons-material/ForwardToInbox';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
@@ -16,7 +17,7 @@ const MenuGroup = ({ label }: { label: string }) => {
 
 /**
  * The menu by task: the landing page, the monthly editing work, the reference data it draws
- * on, and the system (users, audit trail, masthead: administrators). Resource items check
+ * on, and the system (users, audit trail, masthead and distribution settings: administrators). Resource items check
  * canAccess themselves, so a role sees only what it may open.
  */
 export const Menu = () => {
@@ -38,7 +39,12 @@ export const Menu = () => {
           <MenuGroup label="app.menu.system" />
           <RaMenu.ResourceItem name="users" />
           <RaMenu.ResourceItem name="audit-events" />
-          {canEditSettings ? <RaMenu.Item to="/settings/masthead" primaryText="app.masthead.menu" leftIcon={<SettingsIcon />} /> : null}
+          {canEditSettings ? (
+            <>
+              <RaMenu.Item to="/settings/masthead" primaryText="app.masthead.menu" leftIcon={<SettingsIcon />} />
+              <RaMenu.Item to="/settings/delivery" primaryText="app.delivery_settings.menu" leftIcon={<ForwardToInbox />} />
+            </>
+          ) : null}
         </>
       ) : null}
     </RaMenu>

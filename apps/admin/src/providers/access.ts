@@ -15,7 +15,8 @@ export type ResourceName =
   | 'users'
   | 'renditions'
   | 'audit-events'
-  | 'settings';
+  | 'settings'
+  | 'deliveries';
 
 interface ResourceRules {
   /** Roles that may read; everyone signed in when absent. */
@@ -38,6 +39,9 @@ const RULES: Record<ResourceName, ResourceRules> = {
   'audit-events': { readers: ['admin'], writers: [] },
   // 刊头设置: anyone may read it (issues print it), only administrators change it here.
   settings: { readers: ['admin'], writers: ['admin'] },
+  // 发放情况: anyone signed in sees who received and signed; editors and administrators dispatch,
+  // resend, revoke, record paper receipts and remind (as the API's @Roles says).
+  deliveries: { writers: ['admin', 'editor'] },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

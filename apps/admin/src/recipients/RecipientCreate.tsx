@@ -5,7 +5,7 @@ import { RecipientInputs } from './RecipientInputs';
 
 const RecipientCreate = () => (
   <Create sx={narrowFormSx} redirect="list">
-    <SimpleForm defaultValues={{ active: true }} warnWhenUnsavedChanges toolbar={<CreateToolbar />}>
+    <SimpleForm defaultValues={{ active: true, deliveryMethod: 'link', paperCopies: 1, emails: [] }} warnWhenUnsavedChanges toolbar={<CreateToolbar />}>
       <RecipientInputs />
     </SimpleForm>
   </Create>

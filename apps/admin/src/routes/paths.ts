@@ -5,7 +5,7 @@ export function entriesListPath(filter: { issueId?: string; sectionId?: string; 
   return `/entries?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 
-export const issuePath = (id: string, tab?: 'assembly' | 'renditions') => `/issues/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;
+export const issuePath = (id: string, tab?: 'assembly' | 'renditions' | 'distribution') => `/issues/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;
 export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}/show`;
 /**
  * A new entry already placed in an issue (and, from an entry of it, in that entry's section).
