@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import ExcelJS from 'exceljs';
 import { api, baseUrl, compact, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue, waitFor } from './support';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
@@ -147,6 +148,29 @@ it('dispatches a published issue: each unit gets its own PDF and link, the e-mai
   expect(seen[0]).toMatchObject({ confirmedByName: '李四', openCount: 1, downloadCount: 1 });
   expect(seen[0].confirmedAt).toEqual(expect.any(String));
   expect(seen[1]).toMatchObject({ linkRevoked: false, openCount: 1 });
+
+  // 发放登记表, printed and as a spreadsheet, for the office's files.
+  const registerPdf = await api<Buffer>('GET', `/api/issues/${issueId}/deliveries/register.pdf`, { token: editor });
+  expect(registerPdf.status).toBe(200);
+  const registerText = compact(pdfPages(registerPdf.body).join(''));
+  expect(registerText).toContain('发放登记表');
+  // A long name wraps inside its cell: the register's cells are checked whole in the spreadsheet below.
+  for (const unit of ['分发测试邮件单位', '分发测试链接单位', '分发测试纸质单位']) expect(registerText).toContain(unit);
+  expect(registerText).toContain('李四已签收');
+  expect(registerText).toContain('（纸质回执）');
+  expect(registerText).toContain('合计单位数：3已签收：2逾期：0纸质份数合计：5');
+  const registerXlsx = await api<Buffer>('GET', `/api/issues/${issueId}/deliveries/register.xlsx`, { token: editor });
+  expect(registerXlsx.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(registerXlsx.body as any);
+  const sheet = workbook.getWorksheet('发放登记表')!;
+  const cells: string[] = [];
+  sheet.eachRow((row) => cells.push(JSON.stringify(row.values)));
+  const rowOf = (name: string) => cells.find((row) => row.includes(name)) ?? '';
+  expect(rowOf(UNITS.email.name)).toContain('已签收');
+  expect(rowOf(UNITS.email.name)).toContain('电子邮件');
+  expect(rowOf(UNITS.link.name)).toContain('待签收');
+  expect(rowOf(UNITS.paper.name)).toContain('纸质');
 
   // The distribution list records the receipts, which the freeze allows after publication.
   const issue = (await api('GET', `/api/issues/${issueId}`, { token: editor })).body;

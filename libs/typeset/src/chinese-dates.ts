@@ -1,3 +1,4 @@
+import { formatOfficeTime } from '@dsyb/domain';
 /**
  * Dates as printed in the issue: "2020年10月15日", never with spaces between digits and Chinese.
  * Kept local rather than taken from @dsyb/domain: these validate untrusted snapshot strings and
@@ -54,9 +55,9 @@ export function formatBeijingTimestamp(isoTimestamp: string): string | null {
   return t && `${t.date}${t.hours}时${t.minutes}分`;
 }
 
-/** "2020年10月14日 16:05" in Beijing time, as registers and tables show a time. */
+/** "2020年10月14日 16:05" in Beijing time, as registers and tables show a time (libs/domain formatOfficeTime). */
 export function formatBeijingDateTime(isoTimestamp: string): string | null {
-  const t = beijingParts(isoTimestamp);
-  return t && `${t.date} ${t.hours}:${t.minutes}`;
+  const ms = Date.parse(isoTimestamp);
+  return Number.isNaN(ms) ? null : formatOfficeTime(new Date(ms));
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AwaitingReceipts, Delivery as DeliveryRecord } from '@dsyb/contracts';
+import { isOneOf, PAPER_SIZES, type AwaitingReceipts, type Delivery as DeliveryRecord } from '@dsyb/contracts';
 import type { Prisma } from '@dsyb/db';
-import { deliveryLink, formatOfficeTime, linkExpiry, newDeliveryToken, type DeliveryMailReason } from '@dsyb/domain';
+import { deliveryLink, formatOfficeTime, isoDate, linkExpiry, newDeliveryToken, type DeliveryMailReason } from '@dsyb/domain';
+import type { DeliveryRegister, DeliveryRegisterStatus } from '@dsyb/typeset';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, notFound } from '../common/domain-errors';
@@ -114,6 +115,42 @@ export class DeliveriesService {
     return [...byIssue.values()].filter((summary) => summary.confirmed < summary.total).sort((a, b) => b.serialNumber - a.serialNumber);
   }
 
+  /**
+   * 发放登记表: the board of the issue's current revision as the register prints it (one row per
+   * unit on the distribution list, in order; units not dispatched yet show as such).
+   */
+  async register(issueId: string): Promise<DeliveryRegister> {
+    const issue = await this.prisma.issue.findUnique({ where: { id: issueId }, include: { masthead: true, recipients: { include: { recipient: true }, orderBy: { position: 'asc' } } } });
+    if (!issue) throw notFound('期刊', issueId);
+    const { overdueDays } = await this.settings.read();
+    const now = new Date();
+    const deliveries = await this.prisma.delivery.findMany({ where: { issueId, supersededAt: null }, include: DELIVERY_INCLUDE, orderBy: { position: 'asc' } });
+    const dispatch = await this.prisma.dispatch.findFirst({ where: { issueId, issueRevision: issue.revision }, orderBy: { createdAt: 'desc' } });
+    const byUnit = new Map(deliveries.map((row) => [row.recipientId, presentDelivery(row, overdueDays, now)]));
+    return {
+      issue: { title: issue.title, serialNumber: issue.serialNumber, year: issue.year, month: issue.month, revision: issue.revision, publicationDate: isoDate(issue.publicationDate) },
+      office: { sponsor: issue.masthead.sponsor, publisher: issue.masthead.publisher, paper: isOneOf(PAPER_SIZES, issue.masthead.paper) ? issue.masthead.paper : 'a4' },
+      dispatchedAt: dispatch?.createdAt.toISOString() ?? null,
+      printedAt: now.toISOString(),
+      rows: issue.recipients.map(({ recipient }, index) => {
+        const delivery = byUnit.get(recipient.id);
+        return {
+          position: index + 1,
+          unitName: delivery?.unit.name ?? recipient.name,
+          category: recipient.category,
+          method: delivery?.method ?? recipient.deliveryMethod,
+          paperCopies: delivery?.paperCopies ?? recipient.paperCopies,
+          sentAt: delivery?.sentAt ?? null,
+          firstDownloadedAt: delivery?.firstDownloadedAt ?? null,
+          confirmedAt: delivery?.confirmedAt ?? null,
+          confirmedByName: delivery?.confirmedByName ?? null,
+          confirmedOnPaper: delivery?.confirmedOnPaper ?? false,
+          status: registerStatus(delivery),
+        };
+      }),
+    };
+  }
+
   /** The delivery's row with its unit and links, for the register and the board. */
   async find(id: string): Promise<DeliveryRow> {
     const row = await this.prisma.delivery.findUnique({ where: { id }, include: DELIVERY_INCLUDE });
@@ -167,4 +204,13 @@ export class DeliveriesService {
 /** The issue's distribution list records the unit's first receipt (issue_recipients.received_at, which the freeze allows). */
 export async function markReceived(tx: Prisma.TransactionClient, issueId: string, recipientId: string, at: Date): Promise<void> {
   await tx.issueRecipient.updateMany({ where: { issueId, recipientId, receivedAt: null }, data: { receivedAt: at } });
+}
+
+/** A unit's line on the register: its receipt first, then what stands in its way. */
+function registerStatus(delivery: DeliveryRecord | undefined): DeliveryRegisterStatus {
+  if (!delivery) return 'pending';
+  if (delivery.confirmedAt) return 'confirmed';
+  if (delivery.mailStatus === 'failed' || delivery.pdfStatus === 'failed') return 'failed';
+  if (delivery.linkRevoked) return 'revoked';
+  return delivery.overdue ? 'overdue' : 'pending';
 }

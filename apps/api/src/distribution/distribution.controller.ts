@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseBoolPipe, Post, Query } from '@nestjs/common';
+import { buildDeliveryRegisterXlsx, renderDeliveryRegisterPdf } from '@dsyb/typeset';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
+import { download } from '../common/download';
 import { IdParam } from '../common/validation';
 import { DeliveriesService } from './deliveries.service';
 import { DispatchesService } from './dispatches.service';
@@ -33,6 +35,22 @@ export class DistributionController {
     return this.deliveries.remindOverdue(issueId, user, origin);
   }
 
+  /**
+   * 发放登记表 as a printable PDF, typeset here (a few pages: tens of milliseconds once the
+   * compiler is warm; the first one loads the fonts into the API process).
+   */
+  @Get('issues/:id/deliveries/register.pdf')
+  async registerPdf(@Param('id', IdParam) issueId: string) {
+    const register = await this.deliveries.register(issueId);
+    return download(renderDeliveryRegisterPdf(register).pdf, 'application/pdf', registerFilename(register, 'pdf'));
+  }
+
+  @Get('issues/:id/deliveries/register.xlsx')
+  async registerXlsx(@Param('id', IdParam) issueId: string) {
+    const register = await this.deliveries.register(issueId);
+    return download(await buildDeliveryRegisterXlsx(register), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', registerFilename(register, 'xlsx'));
+  }
+
   @Get('deliveries/awaiting')
   awaiting() {
     return this.deliveries.awaiting();
@@ -57,3 +75,9 @@ export class DistributionController {
     return this.deliveries.recordPaperReceipt(id, dto.confirmedByName, user);
   }
 }
+
+function registerFilename(register: { issue: { title: string; serialNumber: number; revision: number } }, extension: string): string {
+  const { issue } = register;
+  return `${issue.title}-总第${issue.serialNumber}期${issue.revision > 1 ? `-第${issue.revision}版` : ''}-发放登记表.${extension}`;
+}
+

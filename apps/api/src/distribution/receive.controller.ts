@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { download } from '../common/download';
 import { ConfirmReceiptDto } from './distribution.dto';
 import { ReceiveService } from './receive.service';
 import { ReceiveThrottleService } from './receive-throttle.service';
@@ -50,10 +51,4 @@ export class ReceiveController {
   }
 }
 
-function pdf({ content, filename }: { content: Buffer; filename: string }): StreamableFile {
-  return new StreamableFile(content, {
-    type: 'application/pdf',
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    length: content.length,
-  });
-}
+const pdf = ({ content, filename }: { content: Buffer; filename: string }) => download(content, 'application/pdf', filename);
