@@ -38,7 +38,7 @@ describe('buildDeliveryRegisterXlsx, 120 units', () => {
   it('starts with the title, the office, the revision and the dates', () => {
     expect(sheet.getCell('A1').value).toBe('《中原区大事月报》总第97期（2020年10月）发放登记表');
     expect(sheet.getCell('A2').value).toBe('主办单位：中共郑州市中原区委党史研究室（区地方史志办公室）');
-    expect(sheet.getCell('I2').value).toBe('第2次修订');
+    expect(sheet.getCell('I2').value).toBe('勘误后的第2版');
     expect(sheet.getCell('A3').value).toBe('出版日期：2020年10月15日　　发放时间：2020年10月15日 14:05　　打印时间：2020年10月31日 09:20');
   });
 

@@ -147,7 +147,7 @@ export interface PreparedRegister {
   title: string;
   /** "主办单位：…" */
   office: string;
-  /** "第2次修订", only after a correction. */
+  /** "勘误后的第2版", only after a correction. */
   revision: string | null;
   /** 出版日期, 发放时间, 打印时间. */
   dates: Array<{ label: string; value: string }>;
@@ -204,7 +204,7 @@ export function prepareRegister(register: DeliveryRegister): PreparedRegister {
   return {
     title,
     office: `主办单位：${text(office.sponsor, '主办单位')}`,
-    revision: issue.revision > 1 ? `第${issue.revision}次修订` : null,
+    revision: issue.revision > 1 ? `勘误后的第${issue.revision}版` : null,
     dates: [
       { label: '出版日期', value: formatChineseDate(publication) },
       { label: '发放时间', value: dispatchedAt?.text ?? '尚未发放' },

@@ -598,9 +598,9 @@ export const applicationMessages = {
       dispatch_help: '分发为发放范围内的每个单位生成印有单位名称的PDF和专属链接（无需登录），按电子邮件方式接收的单位同时收到邮件；单位打开链接即可下载并签收。',
       blocked: {
         not_published: '期刊发布后才能分发',
-        no_final: '还没有本次修订的正式版PDF，请先在“排版与下载”中生成正式版',
+        no_final: '还没有当前版本的正式版PDF，请先在“排版与下载”中生成正式版',
         no_units: '发放范围为空，请先在“编排”中指定发放单位',
-        dispatched: '本次修订已分发；如需给某个单位新链接，请用该行的“重发”',
+        dispatched: '当前版本已分发；如需给某个单位新链接，请用该行的“重发”',
       },
       dispatched_title: '已分发给 %{smart_count} 个单位',
       links_once: '以下链接只在此时完整显示一次，系统不保存链接原文。请复制后转交按“下载链接”方式接收的单位；以后如需链接，只能“重发”生成新链接（旧链接随之失效）。',
@@ -613,7 +613,7 @@ export const applicationMessages = {
       summary: '已签收 %{confirmed} / %{total}',
       refreshing: '正在生成PDF或发送邮件，每 5 秒刷新一次',
       show_superseded: '显示已被取代的修订',
-      superseded: '已被第%{revision}次修订取代',
+      superseded: '第%{revision}版，已被勘误后的新版取代',
       overdue_chip: '逾期',
       link_expires: '链接有效期至 %{date}',
       columns: {

@@ -4,9 +4,9 @@ import { tokenFromPath } from '../providers/receiveClient';
 import { errorText, receiveView, signerProblem } from './receiveView';
 
 const ready: ReceivedDelivery = {
-  issue: { title: '大事月报', serialNumber: 97, year: 2020, month: 10, publicationDate: '2020-10-15', revision: 0 },
+  issue: { title: '大事月报', serialNumber: 97, year: 2020, month: 10, publicationDate: '2020-10-15', revision: 1 },
   unit: { name: '区委办公室' },
-  issueRevision: 0,
+  issueRevision: 1,
   status: 'ready',
   pdfBytes: 1_258_291,
   confirmedAt: null,
@@ -44,9 +44,9 @@ describe("the unit's page", () => {
   });
 
   it('points a superseded copy to the correction that replaced it, to download and sign for', () => {
-    const superseded: ReceivedDelivery = { ...ready, status: 'superseded', current: { issueRevision: 1, pdfBytes: 1_300_000, status: 'ready', confirmedAt: null } };
+    const superseded: ReceivedDelivery = { ...ready, status: 'superseded', current: { issueRevision: 2, pdfBytes: 1_300_000, status: 'ready', confirmedAt: null } };
     const view = receiveView('a b', superseded);
-    expect(view.notices[0]).toEqual({ tone: 'warning', text: '本份已被第1次修订（勘误）取代，请下载并签收新版。' });
+    expect(view.notices[0]).toEqual({ tone: 'warning', text: '本份已被勘误后的第2版取代，请下载并签收新版。' });
     expect(view.downloads.map(download => [download.href, download.label, download.primary])).toEqual([
       ['/api/receive/a%20b/current/file', '下载新版 PDF', true],
       ['/api/receive/a%20b/file', '下载原版 PDF', false],
@@ -57,7 +57,7 @@ describe("the unit's page", () => {
   });
 
   it('marks a copy of a correction as such', () => {
-    expect(receiveView('t', { ...ready, issueRevision: 2 }).notices).toEqual([{ tone: 'info', text: '本份为第2次修订（勘误）版。' }]);
+    expect(receiveView('t', { ...ready, issueRevision: 2 }).notices).toEqual([{ tone: 'info', text: '本份为勘误后的第2版。' }]);
   });
 });
 

@@ -36,7 +36,7 @@ export interface ReceiveView {
   expiry: string;
 }
 
-const revisionName = (revision: number) => `第${revision}次修订（勘误）`;
+const revisionName = (revision: number) => `勘误后的第${revision}版`;
 
 export function receiveView(token: string, delivery: ReceivedDelivery): ReceiveView {
   const { issue } = delivery;
@@ -67,7 +67,7 @@ export function receiveView(token: string, delivery: ReceivedDelivery): ReceiveV
     return view;
   }
 
-  if (delivery.issueRevision > 0) view.notices.push({ tone: 'info', text: `本份为${revisionName(delivery.issueRevision)}版。` });
+  if (delivery.issueRevision > 1) view.notices.push({ tone: 'info', text: `本份为${revisionName(delivery.issueRevision)}。` });
   if (delivery.status === 'preparing') {
     view.notices.push({ tone: 'info', text: '文件正在生成，请稍后刷新。' });
     return view;

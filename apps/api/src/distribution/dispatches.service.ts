@@ -97,4 +97,4 @@ export class DispatchesService {
   }
 }
 
-export const revisionLabel = (revision: number) => (revision > 1 ? `（第${revision}次修订）` : '');
+export const revisionLabel = (revision: number) => (revision > 1 ? `（勘误后的第${revision}版）` : '');
