@@ -160,6 +160,28 @@ describe('a published issue', () => {
   });
 });
 
+describe('a dispatch of a published issue', () => {
+  it('records what each unit was sent for good: the unit, the revision and the file made cannot be changed, nor anything deleted', async () => {
+    const dispatch = randomUUID();
+    const delivery = randomUUID();
+    await sql(`INSERT INTO dispatches (id, issue_id, issue_revision, rendition_id) VALUES ($1, $2, 1, $3)`, [dispatch, ids.published, ids.finalDone]);
+    await sql(
+      `INSERT INTO deliveries (id, dispatch_id, issue_id, recipient_id, issue_revision, position, unit_name, method, link_base, updated_at)
+       VALUES ($1, $2, $3, $4, 1, 1, '区委办公室', 'email', 'https://dsyb.example/receive/', now())`,
+      [delivery, dispatch, ids.published, ids.unitA],
+    );
+    // What happens to a delivery afterwards is recorded on it: the file made, the e-mail, the receipt.
+    await expect(sql(`UPDATE deliveries SET pdf_status = 'done', pdf_sha256 = $2, pdf_storage_key = 'deliveries/x.pdf' WHERE id = $1`, [delivery, 'b'.repeat(64)])).resolves.toBe(1);
+    await expect(sql(`UPDATE deliveries SET mail_status = 'sent', sent_at = now(), confirmed_at = now(), confirmed_by_name = '李四' WHERE id = $1`, [delivery])).resolves.toBe(1);
+    await expectRefused(`UPDATE deliveries SET pdf_sha256 = $2 WHERE id = $1`, [delivery, 'c'.repeat(64)], /不能改动其单位、期次或已生成的文件/);
+    await expectRefused(`UPDATE deliveries SET unit_name = '别的单位' WHERE id = $1`, [delivery], /不能改动其单位/);
+    await expectRefused(`UPDATE deliveries SET issue_revision = 2 WHERE id = $1`, [delivery], /不能改动/);
+    await expectRefused(`DELETE FROM deliveries WHERE id = $1`, [delivery], /分发记录不能删除/);
+    await expectRefused(`UPDATE dispatches SET issue_revision = 2 WHERE id = $1`, [dispatch], /分发记录不能修改或删除/);
+    await expectRefused(`DELETE FROM dispatches WHERE id = $1`, [dispatch], /分发记录不能修改或删除/);
+  });
+});
+
 describe('issues not yet published', () => {
   it('stay editable with their entries, and can be published', async () => {
     await expect(sql(`UPDATE entries SET body_text = '12月3日，改过的正文。', version = version + 1 WHERE id = $1`, [ids.draftEntry])).resolves.toBe(1);

@@ -25,7 +25,20 @@ export const AUDIT_ACTIONS = [
   'issue.return',
   'issue.publish',
   'issue.seed',
+  'issue.correct',
+  'issue.dispatch',
   'rendition.request',
+  'delivery.send',
+  'delivery.send_failed',
+  'delivery.open',
+  'delivery.download',
+  'delivery.confirm',
+  'delivery.paper_receipt',
+  'delivery.resend',
+  'delivery.revoke',
+  'delivery.remind',
+  'delivery.remind_send',
+  'delivery.recover',
   'source.create',
   'source.update',
   'source.delete',
@@ -42,9 +55,10 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.delete',
   'settings.masthead_update',
+  'settings.delivery_update',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['user', 'entry', 'issue', 'rendition', 'source', 'contributor', 'section', 'recipient', 'masthead_settings'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'entry', 'issue', 'rendition', 'source', 'contributor', 'section', 'recipient', 'masthead_settings', 'delivery', 'delivery_settings'] as const;
 
 export const auditActionLabel = (code: string) => `app.audit.actions.${code}`;
 export const auditEntityLabel = (type: string) => `app.audit.entities.${type}`;
