@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { api, baseUrl, compact, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue, waitFor } from './support';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
@@ -254,6 +255,8 @@ it('stops an address that tries tokens', async () => {
 
 it('keeps an e-mail waiting while the SMTP server refuses it, shows why, and sends it when the server is back', async () => {
   const { issueId } = await publishTestIssue({ editor, reviewer }, 2095, '邮件重试测试条目', [unitIds.email]);
+  // This time the office asks for the PDF attached.
+  expect((await api('PUT', '/api/settings/delivery', { token: admin, body: { attachPdf: true } })).status).toBe(200);
   smtp.refusing = true;
   try {
     const dispatched = await api('POST', `/api/issues/${issueId}/dispatches`, { token: editor, body: {} });
@@ -269,8 +272,55 @@ it('keeps an e-mail waiting while the SMTP server refuses it, shows why, and sen
     const [sent] = await settledDeliveries(issueId);
     expect(sent).toMatchObject({ mailStatus: 'sent', mailError: null });
     expect(sent.mailAttempts).toBeGreaterThanOrEqual(2);
-    expect(smtp.messages.some((message) => message.text?.includes(dispatched.body.deliveries[0].link))).toBe(true);
+    const message = smtp.messages.find((candidate) => candidate.text?.includes(dispatched.body.deliveries[0].link))!;
+    expect(message.attachments).toHaveLength(1);
+    expect(message.attachments[0].contentType).toBe('application/pdf');
+    expect(message.attachments[0].filename).toContain(UNITS.email.name);
+    expect(compact(pdfPages(message.attachments[0].content).join(''))).toContain(`发至：${UNITS.email.name}`);
   } finally {
     smtp.refusing = false;
+    await api('PUT', '/api/settings/delivery', { token: admin, body: { attachPdf: false } });
+  }
+});
+
+it('reminds the overdue: e-mail units get a fresh link, the others are listed to phone; an expired link answers 410', async () => {
+  const { issueId } = await publishTestIssue({ editor, reviewer }, 2110, '逾期提醒测试条目', [unitIds.email, unitIds.link]);
+  const dispatched = await api('POST', `/api/issues/${issueId}/dispatches`, { token: editor, body: {} });
+  expect(dispatched.status).toBe(201);
+  const [byEmail, byLink] = dispatched.body.deliveries;
+  await settledDeliveries(issueId);
+  const early = await api('POST', `/api/issues/${issueId}/deliveries/remind`, { token: editor });
+  expect(early.status).toBe(409);
+  expect(early.body.message).toContain('没有逾期未签收的单位');
+
+  // Eight days pass (the default 逾期天数 is 7); then the link unit's link runs out.
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE deliveries SET created_at = now() - interval '8 days' WHERE issue_id = $1`, [issueId]);
+    const board = (await api<any[]>('GET', `/api/issues/${issueId}/deliveries`, { token: editor })).body;
+    expect(board.map((delivery) => delivery.overdue)).toEqual([true, true]);
+    const awaiting = (await api<any[]>('GET', '/api/deliveries/awaiting', { token: editor })).body.find((summary) => summary.issueId === issueId);
+    expect(awaiting).toMatchObject({ total: 2, confirmed: 0, overdue: 2, mailFailed: 0 });
+
+    const reminded = await api('POST', `/api/issues/${issueId}/deliveries/remind`, { token: editor });
+    expect(reminded.status).toBe(201);
+    expect(reminded.body.reminded).toBe(1);
+    expect(reminded.body.deliveries.map((delivery: any) => [delivery.unit.name, delivery.link !== undefined])).toEqual([[UNITS.email.name, true], [UNITS.link.name, false]]);
+    const fresh = reminded.body.deliveries[0].link;
+    const reminder = await waitFor(async () => smtp.messages.find((message) => message.text?.includes(fresh)));
+    expect(reminder.subject).toContain('【签收提醒】');
+    // The reminder's link and the first one both open the copy.
+    expect((await receive(tokenOf(fresh))).status).toBe(200);
+    expect((await receive(tokenOf(byEmail.link))).status).toBe(200);
+    const after = (await api<any[]>('GET', `/api/issues/${issueId}/deliveries`, { token: editor })).body;
+    expect(after[0]).toMatchObject({ reminders: 1, mailStatus: expect.stringMatching(/queued|sent/) });
+
+    await client.query(`UPDATE delivery_links SET expires_at = now() - interval '1 minute' WHERE delivery_id = $1`, [byLink.id]);
+    const expired = await receive(tokenOf(byLink.link));
+    expect(expired.status).toBe(410);
+    expect(expired.body.message).toContain('过期');
+  } finally {
+    await client.end();
   }
 });
