@@ -1,7 +1,6 @@
-import { Alert, Card, CardContent, LinearProgress, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Authenticated,
   BooleanInput,
   Form,
   maxLength,
@@ -12,19 +11,16 @@ import {
   regex,
   required,
   ResourceContextProvider,
-  SaveButton,
   TextInput,
-  Title,
-  Toolbar,
   useCanAccess,
   useTranslate,
   useNotify,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { DeliverySettings as Settings } from '@dsyb/contracts';
-import { narrowFormSx } from '../fields/formLayout';
 import { distribution, type DeliverySettingsChanges } from '../providers/distribution';
 import { errorMessage } from '../review/useTransitions';
+import { SettingsPage, SettingsToolbar } from './SettingsPage';
 import { deliverySettingsChanges, type DeliverySettingsForm } from './deliverySettingsChanges';
 
 const QUERY_KEY = ['settings', 'delivery'];
@@ -40,7 +36,6 @@ const validateOverdue = [required(), minValue(1), maxValue(365)];
  * keeps it.
  */
 const DeliverySettings = () => {
-  const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const { canAccess, isPending: checking } = useCanAccess({ resource: 'settings', action: 'edit' });
@@ -59,46 +54,33 @@ const DeliverySettings = () => {
   };
 
   return (
-    <Authenticated>
-      <Title title="app.delivery_settings.title" />
-      <Card sx={{ mt: 2, ...narrowFormSx }}>
-        <CardContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('app.delivery_settings.help')}
-          </Typography>
-          {checking || (canAccess && isPending) ? <LinearProgress /> : null}
-          {!checking && !canAccess ? <Alert severity="warning">{translate('ra.message.access_denied')}</Alert> : null}
-          {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
-          {data ? (
-            <ResourceContextProvider value="delivery-settings">
-              {/* A new record after each save: the password field empties and says 已设置. */}
-              <Form
-                key={data.updatedAt}
-                record={{ ...data, smtpPassword: '', clearPassword: false }}
-                onSubmit={(values: DeliverySettingsForm) => submit(values, data)}
-                warnWhenUnsavedChanges
-              >
-                <TextInput source="publicUrl" validate={validateUrl} fullWidth helperText="app.delivery_settings.public_url_help" />
-                <Heading label="app.delivery_settings.smtp_heading" help="app.delivery_settings.smtp_help" />
-                <TextInput source="smtpHost" validate={maxLength(200)} fullWidth />
-                <NumberInput source="smtpPort" validate={validatePort} step={1} />
-                <BooleanInput source="smtpSecure" helperText="app.delivery_settings.smtp_secure_help" />
-                <TextInput source="smtpUser" validate={maxLength(200)} fullWidth autoComplete="off" />
-                <PasswordField passwordSet={data.smtpPasswordSet} />
-                <TextInput source="sender" validate={maxLength(300)} fullWidth helperText="app.delivery_settings.sender_help" />
-                <BooleanInput source="attachPdf" helperText="app.delivery_settings.attach_pdf_help" />
-                <Heading label="app.delivery_settings.links_heading" />
-                <NumberInput source="linkTtlDays" validate={validateTtl} step={1} helperText="app.delivery_settings.link_ttl_help" />
-                <NumberInput source="overdueDays" validate={validateOverdue} step={1} helperText="app.delivery_settings.overdue_help" />
-                <Toolbar sx={{ px: 0, bgcolor: 'transparent' }}>
-                  <SaveButton disabled={save.isPending} />
-                </Toolbar>
-              </Form>
-            </ResourceContextProvider>
-          ) : null}
-        </CardContent>
-      </Card>
-    </Authenticated>
+    <SettingsPage title="app.delivery_settings.title" help="app.delivery_settings.help" checking={checking} canAccess={canAccess} loading={isPending} error={error}>
+      {data ? (
+        <ResourceContextProvider value="delivery-settings">
+          {/* A new record after each save: the password field empties and says 已设置. */}
+          <Form
+            key={data.updatedAt}
+            record={{ ...data, smtpPassword: '', clearPassword: false }}
+            onSubmit={(values: DeliverySettingsForm) => submit(values, data)}
+            warnWhenUnsavedChanges
+          >
+            <TextInput source="publicUrl" validate={validateUrl} fullWidth helperText="app.delivery_settings.public_url_help" />
+            <Heading label="app.delivery_settings.smtp_heading" help="app.delivery_settings.smtp_help" />
+            <TextInput source="smtpHost" validate={maxLength(200)} fullWidth />
+            <NumberInput source="smtpPort" validate={validatePort} step={1} />
+            <BooleanInput source="smtpSecure" helperText="app.delivery_settings.smtp_secure_help" />
+            <TextInput source="smtpUser" validate={maxLength(200)} fullWidth autoComplete="off" />
+            <PasswordField passwordSet={data.smtpPasswordSet} />
+            <TextInput source="sender" validate={maxLength(300)} fullWidth helperText="app.delivery_settings.sender_help" />
+            <BooleanInput source="attachPdf" helperText="app.delivery_settings.attach_pdf_help" />
+            <Heading label="app.delivery_settings.links_heading" />
+            <NumberInput source="linkTtlDays" validate={validateTtl} step={1} helperText="app.delivery_settings.link_ttl_help" />
+            <NumberInput source="overdueDays" validate={validateOverdue} step={1} helperText="app.delivery_settings.overdue_help" />
+            <SettingsToolbar saving={save.isPending} />
+          </Form>
+        </ResourceContextProvider>
+      ) : null}
+    </SettingsPage>
   );
 };
 

@@ -1,27 +1,21 @@
-import { Alert, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Authenticated,
   email,
   Form,
   maxLength,
   regex,
   required,
   ResourceContextProvider,
-  SaveButton,
   SelectInput,
   TextInput,
-  Title,
-  Toolbar,
   useCanAccess,
   useDataProvider,
   useNotify,
-  useTranslate,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { narrowFormSx } from '../fields/formLayout';
 import { MAX_LENGTH, PAPER_SIZES, type Masthead, type MastheadChanges } from '@dsyb/contracts';
 import { errorMessage } from '../review/useTransitions';
+import { SettingsPage, SettingsToolbar } from './SettingsPage';
 
 const FIELDS = ['publicationTitle', 'notice', 'sponsor', 'publisher', 'phone', 'email', 'paper'] as const;
 const paperChoices = PAPER_SIZES.map(paper => ({ id: paper, name: `app.masthead.paper.${paper}` }));
@@ -43,7 +37,6 @@ function changes(values: Partial<Masthead>, saved: Masthead): MastheadChanges {
  * phone, e-mail) and the paper it is typeset on. Administrators only.
  */
 const MastheadSettings = () => {
-  const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<AppDataProvider>();
@@ -63,35 +56,22 @@ const MastheadSettings = () => {
   };
 
   return (
-    <Authenticated>
-      <Title title="app.masthead.title" />
-      <Card sx={{ mt: 2, ...narrowFormSx }}>
-        <CardContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('app.masthead.help')}
-          </Typography>
-          {checking || (canAccess && isPending) ? <LinearProgress /> : null}
-          {!checking && !canAccess ? <Alert severity="warning">{translate('ra.message.access_denied')}</Alert> : null}
-          {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
-          {data ? (
-            <ResourceContextProvider value="settings">
-              <Form record={data} onSubmit={(values: Partial<Masthead>) => submit(values, data)} warnWhenUnsavedChanges>
-                <TextInput source="publicationTitle" validate={validateShort} fullWidth helperText="app.masthead.publication_title_help" />
-                <TextInput source="notice" validate={validateShort} fullWidth />
-                <TextInput source="sponsor" validate={validateLong} fullWidth />
-                <TextInput source="publisher" validate={validateLong} fullWidth />
-                <TextInput source="phone" validate={validatePhone} fullWidth />
-                <TextInput source="email" validate={validateEmail} fullWidth />
-                <SelectInput source="paper" choices={paperChoices} validate={required()} fullWidth helperText="app.masthead.paper_help" />
-                <Toolbar sx={{ px: 0, bgcolor: 'transparent' }}>
-                  <SaveButton disabled={save.isPending} />
-                </Toolbar>
-              </Form>
-            </ResourceContextProvider>
-          ) : null}
-        </CardContent>
-      </Card>
-    </Authenticated>
+    <SettingsPage title="app.masthead.title" help="app.masthead.help" checking={checking} canAccess={canAccess} loading={isPending} error={error}>
+      {data ? (
+        <ResourceContextProvider value="settings">
+          <Form record={data} onSubmit={(values: Partial<Masthead>) => submit(values, data)} warnWhenUnsavedChanges>
+            <TextInput source="publicationTitle" validate={validateShort} fullWidth helperText="app.masthead.publication_title_help" />
+            <TextInput source="notice" validate={validateShort} fullWidth />
+            <TextInput source="sponsor" validate={validateLong} fullWidth />
+            <TextInput source="publisher" validate={validateLong} fullWidth />
+            <TextInput source="phone" validate={validatePhone} fullWidth />
+            <TextInput source="email" validate={validateEmail} fullWidth />
+            <SelectInput source="paper" choices={paperChoices} validate={required()} fullWidth helperText="app.masthead.paper_help" />
+            <SettingsToolbar saving={save.isPending} />
+          </Form>
+        </ResourceContextProvider>
+      ) : null}
+    </SettingsPage>
   );
 };
 
