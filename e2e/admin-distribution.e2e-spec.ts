@@ -40,6 +40,12 @@ it('dispatches from the issue’s 发放情况, and the unit downloads and signs
   await waitFor(async () => ((await rows.count()) === 2 ? true : undefined));
   expect(await rows.nth(0).innerText()).toContain(LINK_UNIT);
   expect(await rows.nth(1).innerText()).toContain(PAPER_UNIT);
+  // The dashboard lists the issue among those awaiting receipts.
+  await page.goto(`${baseUrl()}/#/`);
+  await waitFor(async () => ((await page.getByTestId('dashboard-awaiting').innerText().catch(() => '')).includes('已签收 0/2') ? true : undefined), 20000);
+
+  await page.goto(`${baseUrl()}/#/issues/${issueId}/show/distribution`);
+  await waitFor(async () => ((await rows.count()) === 2 ? true : undefined));
 
   // The unit, on a phone, without an account.
   const phone = await browser.browser().newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, acceptDownloads: true });
@@ -84,5 +90,17 @@ it('dispatches from the issue’s 发放情况, and the unit downloads and signs
   await waitFor(async () => ((await rows.nth(1).innerText()).includes('周八') ? true : undefined), 15000);
   expect(await rows.nth(1).innerText()).toContain('纸质回执');
   await screenshot(page, 'board');
+  expect(pageErrors).toEqual([]);
+});
+
+it('shows administrators 分发设置 with the mail server and the link rules, the password never', async () => {
+  const { page, pageErrors } = await browser.signIn('admin');
+  await page.goto(`${baseUrl()}/#/settings/delivery`);
+  await page.getByText('邮件服务器（SMTP）').waitFor();
+  for (const source of ['publicUrl', 'smtpHost', 'smtpPort', 'smtpUser', 'smtpPassword', 'sender', 'linkTtlDays', 'overdueDays']) {
+    expect(await page.locator(`[name="${source}"]`).count()).toBe(1);
+  }
+  expect(await page.locator('[name="smtpPassword"]').inputValue()).toBe('');
+  await screenshot(page, 'settings');
   expect(pageErrors).toEqual([]);
 });
