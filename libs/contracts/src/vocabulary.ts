@@ -55,3 +55,12 @@ export type IssueTransition = (typeof ISSUE_TRANSITIONS)[number];
 export function isOneOf<const T extends readonly string[]>(words: T, value: unknown): value is T[number] {
   return typeof value === 'string' && (words as readonly string[]).includes(value);
 }
+
+/**
+ * What a revision of a published issue is called wherever a unit or the office reads it (the
+ * unit's page, the e-mail, the register, the API's messages): revision 1 is the issue as
+ * published, each correction (勘误) makes the next.
+ */
+export function correctedRevisionName(revision: number): string {
+  return `勘误后的第${revision}版`;
+}

@@ -1,3 +1,4 @@
+import { correctedRevisionName } from '@dsyb/contracts';
 import { formatChineseMonth, formatOfficeTime } from './dates';
 import type { DeliveryMailReason } from './delivery-queue';
 
@@ -28,7 +29,7 @@ export interface DeliveryMail {
 export function composeDeliveryMail(input: DeliveryMailInput): DeliveryMail {
   const { issue, issueRevision, reason } = input;
   const issueName = `《${issue.title}》总第${issue.serialNumber}期（${formatChineseMonth(issue.year, issue.month)}）`;
-  const corrected = issueRevision > 1 ? `勘误后的第${issueRevision}版` : '';
+  const corrected = issueRevision > 1 ? correctedRevisionName(issueRevision) : '';
   const subject =
     reason === 'reminder'
       ? `【签收提醒】${issueName}${corrected ? `（${corrected}）` : ''}尚待签收`

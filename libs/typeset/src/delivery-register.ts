@@ -1,4 +1,4 @@
-import { DELIVERY_METHODS, isOneOf, PAPER_SIZES, type DeliveryMethod, type PaperSize } from '@dsyb/contracts';
+import { correctedRevisionName, DELIVERY_METHODS, isOneOf, PAPER_SIZES, type DeliveryMethod, type PaperSize } from '@dsyb/contracts';
 import { beijingWallClock, formatBeijingDateTime, formatChineseDate, parseIsoDate } from './chinese-dates';
 import { cleanInline } from './clean-text';
 import { TypesetError } from './typeset-error';
@@ -204,7 +204,7 @@ export function prepareRegister(register: DeliveryRegister): PreparedRegister {
   return {
     title,
     office: `主办单位：${text(office.sponsor, '主办单位')}`,
-    revision: issue.revision > 1 ? `勘误后的第${issue.revision}版` : null,
+    revision: issue.revision > 1 ? correctedRevisionName(issue.revision) : null,
     dates: [
       { label: '出版日期', value: formatChineseDate(publication) },
       { label: '发放时间', value: dispatchedAt?.text ?? '尚未发放' },

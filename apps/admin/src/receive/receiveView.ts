@@ -3,7 +3,7 @@
  * browser): the issue, the unit, the file to download, whether and by whom it was signed for,
  * the link's expiry; a superseded copy points to the correction that replaced it.
  */
-import { MAX_LENGTH, type ReceivedDelivery } from '@dsyb/contracts';
+import { correctedRevisionName as revisionName, MAX_LENGTH, type ReceivedDelivery } from '@dsyb/contracts';
 import { formatDate, formatDateTime, formatYearMonth } from '../formatDate';
 import { receiveUrls } from '../providers/receiveClient';
 import { formatBytes } from '../renditions/renditionFormat';
@@ -36,7 +36,6 @@ export interface ReceiveView {
   expiry: string;
 }
 
-const revisionName = (revision: number) => `勘误后的第${revision}版`;
 
 export function receiveView(token: string, delivery: ReceivedDelivery): ReceiveView {
   const { issue } = delivery;

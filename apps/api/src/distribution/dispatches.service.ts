@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { DispatchResult } from '@dsyb/contracts';
+import { correctedRevisionName, type DispatchResult } from '@dsyb/contracts';
 import { deliveryLink, linkExpiry, newDeliveryToken } from '@dsyb/domain';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -97,4 +97,4 @@ export class DispatchesService {
   }
 }
 
-export const revisionLabel = (revision: number) => (revision > 1 ? `（勘误后的第${revision}版）` : '');
+const revisionLabel = (revision: number) => (revision > 1 ? `（${correctedRevisionName(revision)}）` : '');
