@@ -24,6 +24,7 @@ import { PrismaService } from './prisma/prisma.service';
 import { RecipientsModule } from './recipients/recipients.module';
 import { RenditionsModule } from './renditions/renditions.module';
 import { SectionsModule } from './sections/sections.module';
+import { SourceImportsModule } from './source-imports/source-imports.module';
 import { SourcesModule } from './sources/sources.module';
 import { UsersModule } from './users/users.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         SectionsModule,
         EntriesModule,
         SourcesModule,
+        SourceImportsModule,
         ContributorsModule,
         RecipientsModule,
         UsersModule,

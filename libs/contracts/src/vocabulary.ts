@@ -21,7 +21,7 @@ export const EVENT_DATE_PRECISIONS = ['day', 'month'] as const;
 export type EventDatePrecision = (typeof EVENT_DATE_PRECISIONS)[number];
 
 /** 记者 · 通讯员 · 摄影, in the order bylines name them. */
-export const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
+export const CONTRIBUTOR_ROLES = ['reporter', 'correspondent', 'photographer', 'intern'] as const;
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number];
 
 /** 校样 (a proof, any time) · 定稿 (the final PDF of a signed-off issue). */

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'source.create',
   'source.update',
   'source.delete',
+  'source.import',
   'contributor.create',
   'contributor.update',
   'contributor.delete',

@@ -369,7 +369,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
           remind_send: 'Sent a reminder',
           recover: 'Re-queued a lost delivery',
         },
-        source: { create: 'Added a source article', update: 'Changed a source article', delete: 'Deleted a source article' },
+        source: { create: 'Added a source article', update: 'Changed a source article', delete: 'Deleted a source article', import: 'Imported a newspaper page' },
         contributor: { create: 'Added a contributor', update: 'Changed a contributor', delete: 'Deleted a contributor' },
         section: { create: 'Added a section', update: 'Changed a section', delete: 'Deleted a section' },
         recipient: { create: 'Added a recipient unit', update: 'Changed a recipient unit', delete: 'Deleted a recipient unit' },
@@ -710,6 +710,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         reporter: 'Reporter',
         correspondent: 'Correspondent',
         photographer: 'Photographer',
+        intern: 'Intern',
       },
     },
     users: {

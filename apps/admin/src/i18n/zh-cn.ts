@@ -582,7 +582,7 @@ export const applicationMessages = {
           remind_send: '发送签收提醒',
           recover: '补发丢失的分发任务',
         },
-        source: { create: '新建来稿', update: '修改来稿', delete: '删除来稿' },
+        source: { create: '新建来稿', update: '修改来稿', delete: '删除来稿', import: '导入版面' },
         contributor: { create: '新建作者', update: '修改作者', delete: '删除作者' },
         section: { create: '新建栏目', update: '修改栏目', delete: '删除栏目' },
         recipient: { create: '新建发放单位', update: '修改发放单位', delete: '删除发放单位' },
@@ -923,6 +923,7 @@ export const applicationMessages = {
         reporter: '记者',
         correspondent: '通讯员',
         photographer: '摄影',
+        intern: '实习生',
       },
     },
     users: {

@@ -9,6 +9,7 @@ export const CONTRIBUTOR_ROLE_LABELS: Record<ContributorRole, string> = {
   reporter: '记者',
   correspondent: '通讯员',
   photographer: '摄影',
+  intern: '实习生',
 };
 
 export class CreateContributorDto {

@@ -23,7 +23,7 @@ export class ContributorsService {
   async list(query: ListQuery<Partial<ContributorFilter>>) {
     const { role, q } = query.filter;
     if (role !== undefined && !CONTRIBUTOR_ROLES.includes(role as ContributorRole)) {
-      throw invalid(`参数 filter 的 role 取值无效：${role}（可用：reporter 记者、correspondent 通讯员、photographer 摄影）`);
+      throw invalid(`参数 filter 的 role 取值无效：${role}（可用：reporter 记者、correspondent 通讯员、photographer 摄影、intern 实习生）`);
     }
     const where: Prisma.ContributorWhereInput = {
       id: idsFilter(query.filter.id),

@@ -84,7 +84,7 @@ export class EntriesService {
   async get(id: string) {
     const entry = await this.prisma.entry.findUnique({
       where: { id },
-      include: { contributors: { include: { contributor: true }, orderBy: [{ role: 'asc' }, { contributor: { name: 'asc' } }] } },
+      include: { contributors: { include: { contributor: true }, orderBy: [{ position: 'asc' }, { role: 'asc' }, { contributor: { name: 'asc' } }] } },
     });
     if (!entry) throw notFound('条目', id);
     const { contributors, ...rest } = entry;
@@ -185,7 +185,7 @@ export class EntriesService {
     const names = new Map(people.map((person) => [person.id, person.name]));
     const missing = links.find((link) => !names.has(link.contributorId));
     if (missing) throw invalid(`作者不存在：${missing.contributorId}`);
-    await tx.entryContributor.createMany({ data: links.map(({ contributorId, role }) => ({ entryId, contributorId, role })), skipDuplicates: true });
+    await tx.entryContributor.createMany({ data: links.map(({ contributorId, role }, position) => ({ entryId, contributorId, role, position })), skipDuplicates: true });
     return links.map(({ contributorId, role }) => ({ contributorId, role, name: names.get(contributorId)! }));
   }
 

@@ -51,7 +51,7 @@ const ENTRY_COLUMNS = Prisma.sql`
 export async function readForSave(prisma: PrismaService, id: string, targetIssueId: string | null | undefined, contributorIds: string[]): Promise<EntryForSave | undefined> {
   const rows = await prisma.$queryRaw<(Entry & { links: ContributorLink[] | null; issues: IssueRef[] | null; names: { id: string; name: string }[] | null })[]>`
     SELECT ${ENTRY_COLUMNS},
-      (SELECT json_agg(json_build_object('contributorId', ec.contributor_id, 'name', c.name, 'role', ec.role) ORDER BY ec.role, c.name)
+      (SELECT json_agg(json_build_object('contributorId', ec.contributor_id, 'name', c.name, 'role', ec.role) ORDER BY ec.position, ec.role, c.name)
          FROM entry_contributors ec JOIN contributors c ON c.id = ec.contributor_id WHERE ec.entry_id = e.id) AS links,
       (SELECT json_agg(json_build_object('id', i.id, 'status', i.status, 'serialNumber', i.serial_number))
          FROM issues i WHERE i.id = e.issue_id OR i.id = ${targetIssueId ?? null}::uuid) AS issues,
@@ -119,11 +119,11 @@ export async function writeSave(prisma: PrismaService, save: SaveWrite): Promise
         DELETE FROM entry_contributors WHERE entry_id = (SELECT id FROM saved)
            AND (contributor_id, role::text) NOT IN (SELECT * FROM unnest(${links.map((link) => link.contributorId)}::uuid[], ${links.map((link) => link.role)}::text[]))),
       added AS (
-        INSERT INTO entry_contributors (entry_id, contributor_id, role)
-        SELECT (SELECT id FROM saved), link.contributor_id, link.role::"ContributorRole"
-          FROM unnest(${links.map((link) => link.contributorId)}::uuid[], ${links.map((link) => link.role)}::text[]) AS link(contributor_id, role)
+        INSERT INTO entry_contributors (entry_id, contributor_id, role, position)
+        SELECT (SELECT id FROM saved), link.contributor_id, link.role::"ContributorRole", link.position - 1
+          FROM unnest(${links.map((link) => link.contributorId)}::uuid[], ${links.map((link) => link.role)}::text[]) WITH ORDINALITY AS link(contributor_id, role, position)
          WHERE EXISTS (SELECT 1 FROM saved)
-        ON CONFLICT DO NOTHING)`
+        ON CONFLICT (entry_id, contributor_id, role) DO UPDATE SET position = EXCLUDED.position)`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: bigint }[]>`
     WITH locked AS (

@@ -19,7 +19,7 @@ interface SourceFilter { id: string | string[]; q: string }
 const SOURCE_INCLUDE = {
   contributors: {
     include: { contributor: { select: { name: true } } },
-    orderBy: [{ role: 'asc' }, { contributor: { name: 'asc' } }],
+    orderBy: [{ position: 'asc' }, { role: 'asc' }, { contributor: { name: 'asc' } }],
   },
 } satisfies Prisma.SourceArticleInclude;
 
@@ -111,13 +111,13 @@ export class SourcesService {
   }
 
   /** Credits without duplicates, every contributor known; undefined means "leave the credits as they are". */
-  private async checkCredits(credits: SourceCreditDto[] | undefined): Promise<{ contributorId: string; role: ContributorRole }[] | undefined> {
+  private async checkCredits(credits: SourceCreditDto[] | undefined): Promise<{ contributorId: string; role: ContributorRole; position: number }[] | undefined> {
     if (!credits) return undefined;
     const unique = new Map(credits.map(({ contributorId, role }) => [`${contributorId}:${role}`, { contributorId, role }]));
     const ids = [...new Set(credits.map((credit) => credit.contributorId))];
     const found = await this.prisma.contributor.findMany({ where: { id: { in: ids } }, select: { id: true } });
     const missing = ids.filter((id) => !found.some((contributor) => contributor.id === id));
     if (missing.length > 0) throw invalid(`作者不存在：${missing.join('、')}`);
-    return [...unique.values()];
+    return [...unique.values()].map((credit, position) => ({ ...credit, position }));
   }
 }
