@@ -92,3 +92,22 @@ describe('bylines and dates', () => {
     expect(findEventDate('2月30日，区里开会', '2021-10-20').eventDatePrecision).not.toBe('day');
   });
 });
+
+describe('other pages’ habits', () => {
+  it('reads bylines in brackets or after a box, 本报讯 after a box, dotted dates and a day without its month', () => {
+    const page = [
+      '2021.10.20', '',
+      '区文化馆举办书法展', '', '■本报讯 18日上午，区文化馆举办书法展，展出作品120幅。', '', '（记者 张三 通讯员 李四）', '',
+      '区教体局开展安全检查', '', '本报讯 为做好秋季安全工作，区教体局开展校园安全检查。', '', '□ 本报记者 王五',
+    ].join('\n');
+    const { articles } = parsePage(page, { issueDate: '2021-10-20' });
+    expect(articles.map((article) => article.headline)).toEqual(['区文化馆举办书法展', '区教体局开展安全检查']);
+    expect(articles[0]).toMatchObject({ eventDate: '2021-10-18', bylines: [{ name: '张三', role: 'reporter' }, { name: '李四', role: 'correspondent' }] });
+    expect(articles[1]).toMatchObject({ eventDate: null, bylines: [{ name: '王五', role: 'reporter' }] });
+    expect(articles[0]!.text).toBe('18日上午，区文化馆举办书法展，展出作品120幅。');
+  });
+
+  it('puts a day later than the paper’s in the month before', () => {
+    expect(findEventDate('28日，区里开会', '2021-11-02')).toEqual({ eventDate: '2021-10-28', eventDatePrecision: 'day' });
+  });
+});

@@ -70,7 +70,7 @@ const NAME_HERE = `(?!(?:${ROLE_WORDS}|文\\s*/|摄))${NAME}`;
 const BYLINE_GROUP = `(?:${ROLE_WORDS})[\\s:：]*(?:${NAME_HERE}(?:\\s*/\\s*[文图])?(?:[\\s、，,]+|(?=[)）]|$)))+(?:(?:文\\s*/\\s*图|文图|摄影?|报道|文)(?:\\s+|(?=[)）]|$)))?`;
 const BYLINE_LINE = new RegExp(`^(?:${BYLINE_GROUP}\\s*)+$`);
 const TRAILING_BYLINE = new RegExp(`[\\s　]+((?:${BYLINE_GROUP}\\s*)+)$`);
-const START = /^(?:[(（【[]?\s*)?本报讯/;
+const START = /^[□■◎●▲◆\s]*(?:[(（【[]?\s*)?本报讯/;
 const START_BYLINE = new RegExp(`^本报讯\\s*[(（]\\s*((?:${BYLINE_GROUP}\\s*)+)\\s*[)）]\\s*`);
 /** ①6, ②15: editors' codes at the end of a paragraph. */
 const EDITOR_CODE = /\s*[①-⑳]\s*\d{0,3}\s*$/;
@@ -82,6 +82,7 @@ const FURNITURE: RegExp[] = [
   /^\S{0,10}\s*第?\s*[0-9０-９]+\s*版$/,
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\S{0,16})?$/,
   /^(?:星期|周)[一二三四五六日天]$/,
+  /^\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}(?:\s*\S{0,16})?$/,
   /^(?:农历|庚子|辛丑|壬寅|癸卯|甲辰|乙巳).{0,16}$/,
   /(?:https?:\/\/|www\.|E-?mail|邮箱[:：]|电话[:：]|邮编|统一连续出版物号|CN\s*\d{2}-\d{4}|国内刊号|广告许可证)/i,
   /^(?:要闻|综合|综合新闻|时政|时政要闻|新闻|专版|副刊|社会|经济|文化|民生|体育|评论|专题|视点|本地新闻|区域新闻|县区新闻|热点)(?:\s*[0-9０-９]+)?$/,
@@ -90,6 +91,11 @@ const FURNITURE: RegExp[] = [
   /^[①-⑳]\s*\d{0,3}$/,
   /^\d{1,3}$/,
 ];
+
+/** A byline line as written on some pages: "（记者 张三 通讯员 李四）", "□ 本报记者 张三". */
+function bylineText(text: string): string {
+  return text.replace(/^[□■◎●▲◆\s]+/, '').replace(/^[(（]\s*(.*?)\s*[)）]$/, '$1');
+}
 
 function stripMarkdown(raw: string): { text: string; level: number; bold: boolean } {
   let text = raw.replace(/\u00a0|\u3000/g, ' ').trim();
@@ -115,7 +121,7 @@ function classify(raw: string, index: number, options: ParseOptions): Line {
   if (level === 1) return line('furniture');
   if (level >= 3 || (bold && !START.test(text))) return line('subheading');
   if (START.test(text)) return line('start');
-  if (BYLINE_LINE.test(text)) return line('byline');
+  if (BYLINE_LINE.test(bylineText(text))) return line('byline');
   if (level === 2) return line('heading');
   if (isFurniture(text, options)) return line('furniture');
   if (/^[(（]\s*下转[^)）]{0,12}[)）]$/.test(text)) return line('furniture');
@@ -180,6 +186,18 @@ export function findEventDate(lead: string, issueDate?: string | null): { eventD
     // A January paper reporting 12月30日 means last year.
     if (!explicit[1] && paper && year !== null && month > paper[1] + 1) year -= 1;
     if (year !== null && validDay(year, month, day)) return { eventDate: `${year}-${pad(month)}-${pad(day)}`, eventDatePrecision: 'day' };
+  }
+  if (paper && !explicit) {
+    // "16日上午，…": a day of the paper's month (of the month before, when later than the paper).
+    const dayOnly = /(?<![月\d])(\d{1,2})\s*日(?=上午|下午|晚|早|中午|凌晨|傍晚|[，,至到-])/.exec(head.slice(0, 60));
+    if (dayOnly) {
+      const day = Number(dayOnly[1]);
+      const back = day > paper[2] ? 1 : 0;
+      const first = new Date(Date.UTC(paper[0], paper[1] - 1 - back, 1));
+      if (validDay(first.getUTCFullYear(), first.getUTCMonth() + 1, day)) {
+        return { eventDate: `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}-${pad(day)}`, eventDatePrecision: 'day' };
+      }
+    }
   }
   if (paper) {
     const relative = /(?:^|[，,。\s])(昨天|昨日|今天|今日|当天)/.exec(head.slice(0, 40));
@@ -398,7 +416,7 @@ function finish(draft: Draft, options: ParseOptions, useMarkdown: boolean): Pars
   let beforeLead = useMarkdown;
   for (const line of draft.body) {
     if (line.kind === 'byline') {
-      bylines.push(...parseBylines(line.text));
+      bylines.push(...parseBylines(bylineText(line.text)));
       continue;
     }
     if (line.kind === 'furniture' || line.kind === 'heading') continue;
@@ -412,7 +430,7 @@ function finish(draft: Draft, options: ParseOptions, useMarkdown: boolean): Pars
     }
     beforeLead = false;
     if (line.kind === 'start') {
-      let text = line.text.replace(/^[(（【[]?\s*本报讯\s*[)）】\]]?\s*/, '本报讯');
+      let text = line.text.replace(/^[□■◎●▲◆\s]*[(（【[]?\s*本报讯\s*[)）】\]]?\s*/, '本报讯');
       const inline = START_BYLINE.exec(text);
       if (inline) {
         bylines.unshift(...parseBylines(inline[1]!));
