@@ -4,3 +4,4 @@ export * from './issue-snapshot';
 export * from './generated/prisma/client';
 export * from './issue-snapshot-store';
 export * from './audit-event';
+export * from './source-import';
