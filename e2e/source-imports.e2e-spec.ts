@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { api, login } from './support';
+import { api, baseUrl, login, waitFor } from './support';
 
-jest.setTimeout(60000);
+jest.setTimeout(120000);
 
 const pageB = readFileSync(path.join(__dirname, '../seeds/sources/newspaper-page-b.txt'), 'utf8');
 let editor: string;
@@ -87,5 +87,42 @@ describe('导入版面 (POST /api/source-imports/preview and /api/source-imports
   it('is for editors: a reviewer may not import', async () => {
     const refused = await api('POST', '/api/source-imports', { token: reviewer, body: { newspaper: '中原区报', articles: [{ headline: '标题', text: '正文。' }] } });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('批量导入 (POST /api/source-imports/batches)', () => {
+  it('imports a batch of page files in the queue: each file is read by content and dated by its name, one broken file is named and the others saved', async () => {
+    const pageA = readFileSync(path.join(__dirname, '../seeds/sources/newspaper-page-a.txt'));
+    const newspaper = `批量报${Math.random().toString(36).slice(2, 7)}`;
+    const form = new FormData();
+    form.set('newspaper', newspaper);
+    form.set('issueDate', '2020-09-10');
+    form.append('files', new Blob([pageA]), '周口日报-2022-09-02-第3版.txt');
+    form.append('files', new Blob([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog')]), 'broken.pdf');
+    form.append('files', new Blob([Buffer.from(pageB)]), 'page.bin');
+    const response = await fetch(`${baseUrl()}/api/source-imports/batches`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+    expect(response.status).toBe(202);
+    const batch = await response.json();
+    expect(batch).toMatchObject({ newspaper, total: 3, files: [{ name: '周口日报-2022-09-02-第3版.txt', issueDate: '2022-09-02' }, { name: 'broken.pdf' }, { name: 'page.bin' }] });
+
+    const done = await waitFor(async () => {
+      const progress = await api('GET', `/api/source-imports/batches/${batch.id}`, { token: editor });
+      return progress.body.status === 'done' ? progress.body : undefined;
+    }, 60000);
+    expect(done).toMatchObject({ total: 3, processed: 3, failed: 1, created: 11 });
+    expect(done.files[0]).toMatchObject({ status: 'done', created: 5, issueDate: '2022-09-02' });
+    expect(done.files[1]).toMatchObject({ status: 'failed', message: expect.stringMatching(/PDF/) });
+    expect(done.files[2]).toMatchObject({ status: 'done', created: 6, issueDate: '2020-09-10' });
+    const sources = await api('GET', `/api/sources?filter=${encodeURIComponent(JSON.stringify({ q: newspaper }))}&range=[0,49]`, { token: editor });
+    expect(sources.body).toHaveLength(11);
+    expect(sources.body.find((source: any) => source.headline === '开学第一天 我市新建改扩建学校迎新生')).toMatchObject({ issueDate: '2022-09-02' });
+  });
+
+  it('refuses a batch without files or newspaper with a Chinese 400', async () => {
+    const form = new FormData();
+    form.set('newspaper', '中原区报');
+    const empty = await fetch(`${baseUrl()}/api/source-imports/batches`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).message).toContain('版面文件');
   });
 });

@@ -1,10 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createPrismaClient } from '@dsyb/db';
-import { DELIVERY_QUEUE, RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
+import { DELIVERY_QUEUE, INTAKE_QUEUE, RENDER_QUEUE, redisConnectionOptions } from '@dsyb/domain';
 import { createRenditionStorage } from '@dsyb/storage';
 import { DeliveryJob } from './delivery-job';
 import { DeliveryProcessor } from './delivery.processor';
+import { IntakeProcessor } from './intake.processor';
 import { Mailer } from './mailer';
 import { RenderJob } from './render-job';
 import { RenderProcessor } from './render.processor';
@@ -20,7 +21,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: RENDER_QUEUE }, { name: DELIVERY_QUEUE }),
+        BullModule.registerQueue({ name: RENDER_QUEUE }, { name: DELIVERY_QUEUE }, { name: INTAKE_QUEUE }),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
@@ -34,6 +35,7 @@ export class WorkerModule {
         { provide: Mailer, useFactory: () => new Mailer() },
         DeliveryJob,
         DeliveryProcessor,
+        IntakeProcessor,
       ],
     };
   }

@@ -1,1 +1,2 @@
 export * from './parse-page';
+export * from './extract-text';

@@ -46,7 +46,8 @@ describe('parsePage on crafted pages', () => {
       '记者 韩娟 通讯员 杨柳茵', '中原区召开秋季安全生产工作会议', '',
       '本报讯（记者 王云翔 实习生 李云凯）近日，中原区图书馆', '开展读书月活动，吸引市民参加。', '中原区图书馆开展读书月活动',
     ].join('\n');
-    const { articles } = parsePage(page, { issueDate: '2021-10-20', newspaper: '中原区报' });
+    const { articles, pageDate } = parsePage(page, { newspaper: '中原区报' });
+    expect(pageDate).toBe('2021-10-20');
     expect(articles.map((article) => article.headline)).toEqual(['中原区召开秋季安全生产工作会议', '中原区图书馆开展读书月活动']);
     expect(articles[0]!.text).toBe('10月16日上午，中原区召开秋季安全生产工作会议，区长出席会议并讲话。\n\n会议要求各单位压实责任，确保安全。');
     expect(articles[0]!.notes).toContain('标题在正文之后，已按内容归回本文');

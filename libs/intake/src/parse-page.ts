@@ -33,6 +33,8 @@ export interface ParsedPage {
   reason: string | null;
   /** The page's lines as the parser numbered them (the `lines` ranges refer to these). */
   pageLines: string[];
+  /** The paper's date printed in the page's header ("YYYY-MM-DD"), when there is one. */
+  pageDate: string | null;
 }
 
 export interface ParseOptions {
@@ -278,6 +280,16 @@ function headlineText(lines: Line[]): string {
   return lines.map((line) => line.text.replace(EDITOR_CODE, '')).join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The paper's date in a furniture line of the page (its header or footer). */
+function headerDate(lines: Line[]): string | null {
+  for (const line of lines) {
+    if (line.kind !== 'furniture') continue;
+    const match = /(\d{4})\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})/.exec(line.text);
+    if (match && validDay(Number(match[1]), Number(match[2]), Number(match[3]))) return `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;
+  }
+  return null;
+}
+
 /** The headline-like lines at the end of an article's lines (bylines and furniture may follow them). */
 function trailingShort(body: Line[]): Line[] {
   const tail: Line[] = [];
@@ -293,6 +305,8 @@ function trailingShort(body: Line[]): Line[] {
 export function parsePage(input: string, options: ParseOptions = {}): ParsedPage {
   const pageLines = input.replace(/\r\n?/g, '\n').replace(/\u200b|\ufeff/g, '').split('\n');
   const lines = pageLines.map((raw, index) => classify(raw, index, options));
+  const pageDate = headerDate(lines);
+  if (!options.issueDate && pageDate) options = { ...options, issueDate: pageDate };
   // A short line right under (no blank line between) a sentence left open is that sentence's
   // continuation: the column broke it, it is not a headline.
   for (let i = 1; i < lines.length; i += 1) {
@@ -300,7 +314,7 @@ export function parsePage(input: string, options: ParseOptions = {}): ParsedPage
     if (lines[i]!.kind === 'short' && (above.kind === 'body' || above.kind === 'start') && !TERMINAL.test(above.text.replace(EDITOR_CODE, ''))) lines[i]!.kind = 'body';
   }
   const content = lines.filter((line) => line.kind !== 'blank');
-  const empty = (reason: string): ParsedPage => ({ articles: [], reason, pageLines });
+  const empty = (reason: string): ParsedPage => ({ articles: [], reason, pageLines, pageDate });
   if (content.length === 0) return empty('没有文字：请粘贴一个版面的文字，或上传 PDF、Word 文档或版面图片。');
   const letters = content.map((line) => line.text).join('');
   const cjk = [...letters].filter((char) => CJK_CHAR.test(char)).length;
@@ -400,7 +414,7 @@ export function parsePage(input: string, options: ParseOptions = {}): ParsedPage
 
   const articles = drafts.map((draft) => finish(draft, options, useMarkdown)).filter((article): article is ParsedArticle => article !== null);
   if (articles.length === 0) return empty('版面中的文章都没有正文。');
-  return { articles, reason: null, pageLines };
+  return { articles, reason: null, pageLines, pageDate };
 }
 
 function finish(draft: Draft, options: ParseOptions, useMarkdown: boolean): ParsedArticle | null {
