@@ -66,7 +66,7 @@ try {
   let ocr = { secondsPerPage: null, note: '未安装 tesseract-ocr / tesseract-ocr-chi-sim' };
   if (ocrImage && (await tesseractAvailable())) {
     // A page image: the start of page B typeset by the product's own Typst typesetter, rasterised.
-    const { compilePdf } = require(path.join(root, 'dist/libs/typeset/src/index.js'));
+    const { compilePdf } = require(path.join(root, 'dist/libs/typeset/src/typesetter.js'));
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-ocr-'));
     try {
       const body = seeds[1].split('\n').filter((line) => line.trim()).slice(0, 6).join('\n\n');
