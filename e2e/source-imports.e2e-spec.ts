@@ -84,6 +84,27 @@ describe('导入版面 (POST /api/source-imports/preview and /api/source-imports
     expect(await sourceCount()).toBe(before);
   });
 
+  it('previews an uploaded file read by its content, and refuses an oversized or unknown one in Chinese', async () => {
+    const upload = async (bytes: Buffer, name: string) => {
+      const form = new FormData();
+      form.set('newspaper', '中原区报');
+      form.set('issueDate', '2020-09-10');
+      form.set('file', new Blob([bytes]), name);
+      const response = await fetch(`${baseUrl()}/api/source-imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+      return { status: response.status, body: await response.json() };
+    };
+    const text = await upload(Buffer.from(pageB), 'scan.jpg');
+    expect(text.status).toBe(200);
+    expect(text.body).toMatchObject({ kind: 'text', ocr: false });
+    expect(text.body.articles).toHaveLength(6);
+    const big = await upload(Buffer.alloc(50 * 1024 * 1024, 0x41), 'page.txt');
+    expect(big.status).toBe(400);
+    expect(big.body.message).toContain('MB');
+    const unknown = await upload(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe, 0x00, 0x00]), 'page.pdf');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('is for editors: a reviewer may not import', async () => {
     const refused = await api('POST', '/api/source-imports', { token: reviewer, body: { newspaper: '中原区报', articles: [{ headline: '标题', text: '正文。' }] } });
     expect(refused.status).toBe(403);
