@@ -5,3 +5,4 @@ export * from './queue';
 export * from './delivery-queue';
 export * from './delivery-mail';
 export * from './delivery-links';
+export * from './chronicle-draft';
