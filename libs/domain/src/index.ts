@@ -6,3 +6,4 @@ export * from './delivery-queue';
 export * from './delivery-mail';
 export * from './delivery-links';
 export * from './intake-queue';
+export * from './chronicle-draft';

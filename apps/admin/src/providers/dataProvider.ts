@@ -20,6 +20,17 @@ import type {
 } from '@dsyb/contracts';
 import { changedData, creatableData, WRITABLE } from './writableFields';
 
+/** Where 据此起草条目 puts the drafted entry. */
+export interface DraftTarget {
+  issueId: string;
+  sectionId: string;
+}
+
+export interface DraftEntriesResult {
+  created: Entry[];
+  failed: { sourceId: string; message: string }[];
+}
+
 /** What the admin asks of the API beyond react-admin's CRUD methods. */
 export interface AppDataProvider extends DataProvider {
   /** Queues a typesetting of the issue (or returns the one already made for unchanged content). */
@@ -40,6 +51,10 @@ export interface AppDataProvider extends DataProvider {
   issueHistory(issueId: string): Promise<IssueHistoryEvent[]>;
   arrangeIssue(issueId: string, arrangement: IssueArrangement): Promise<IssueDetail>;
   setIssueRecipients(issueId: string, body: { version: number; recipientIds: string[] }): Promise<IssueDetail>;
+  /** 据此起草条目: a draft entry from a source, in the issue and section given. */
+  draftEntryFromSource(sourceId: string, target: DraftTarget): Promise<Entry>;
+  /** 据此起草条目 for several sources; each that fails is named with the server's reason. */
+  draftEntriesFromSources(sourceIds: readonly string[], target: DraftTarget): Promise<DraftEntriesResult>;
   masthead(): Promise<Masthead>;
   updateMasthead(changes: MastheadChanges): Promise<Masthead>;
 }
@@ -137,6 +152,14 @@ export const dataProvider: AppDataProvider = {
 
   setIssueRecipients(issueId, body) {
     return send<IssueDetail>('PUT', `issues/${encodeURIComponent(issueId)}/recipients`, body);
+  },
+
+  draftEntryFromSource(sourceId, target) {
+    return send<Entry>('POST', `sources/${encodeURIComponent(sourceId)}/draft-entry`, target);
+  },
+
+  draftEntriesFromSources(sourceIds, target) {
+    return send<DraftEntriesResult>('POST', 'sources/draft-entries', { ...target, sourceIds });
   },
 
   masthead() {

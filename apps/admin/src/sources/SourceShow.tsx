@@ -1,8 +1,9 @@
-import { Box, Divider, Typography } from '@mui/material';
+import { Box, Divider, Stack, Typography } from '@mui/material';
 import { Show, useRecordContext } from 'react-admin';
 import type { Source } from '@dsyb/contracts';
 import { useByline, useSourceOrigin } from './sourceFields';
 import { SourceText } from './SourceText';
+import { DraftEntryButton } from './DraftEntryButton';
 
 /** A source article as an editor or reviewer reads it before condensing it into an entry. */
 const SourceShow = () => (
@@ -18,9 +19,12 @@ const SourceDetail = () => {
   if (!source) return null;
   return (
     <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: '52em' }}>
-      <Typography variant="h5" component="h2">
-        {source.headline}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
+        <Typography variant="h5" component="h2">
+          {source.headline}
+        </Typography>
+        <DraftEntryButton sourceId={String(source.id)} />
+      </Stack>
       <Typography color="text.secondary">{origin(source)}</Typography>
       {source.contributors.length > 0 ? <Typography color="text.secondary">{byline(source.contributors)}</Typography> : null}
       <Divider sx={{ my: 2 }} />

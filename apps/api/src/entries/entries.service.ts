@@ -190,7 +190,7 @@ export class EntriesService {
   }
 
   /** Adding or deleting entries changes the issue: not once it is signed off or published. */
-  private async assertIssueEditable(issueId: string, user: AuthUser): Promise<void> {
+  async assertIssueEditable(issueId: string, user: AuthUser): Promise<void> {
     const issue = await this.prisma.issue.findUnique({ where: { id: issueId }, select: { status: true, serialNumber: true } });
     if (!issue) throw invalid(`期刊不存在：${issueId}`);
     const decision = decide('issue', 'edit', issue.status, user.roles, { label: issueLabel(issue) });

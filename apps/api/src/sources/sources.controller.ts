@@ -7,13 +7,15 @@ import { contentRange, parseListQuery } from '../common/list-query';
 import type { ListQueryInput } from '../common/list-query';
 import { IdParam } from '../common/validation';
 import { CreateSourceDto, UpdateSourceDto } from './source.dto';
+import { DraftEntriesDto, DraftEntryDto } from './source-draft.dto';
+import { SourceDraftsService } from './source-drafts.service';
 import { SOURCE_LIST, SourcesService } from './sources.service';
 
 @ApiTags('sources')
 @ApiBearerAuth()
 @Controller('sources')
 export class SourcesController {
-  constructor(private readonly sources: SourcesService) {}
+  constructor(private readonly sources: SourcesService, private readonly drafts: SourceDraftsService) {}
 
   @Get()
   async list(@Query() input: ListQueryInput, @Res({ passthrough: true }) response: Response) {
@@ -32,6 +34,20 @@ export class SourcesController {
   @Post()
   create(@Body() dto: CreateSourceDto, @CurrentUser() user: AuthUser) {
     return this.sources.create(dto, user);
+  }
+
+  /** 据此起草条目 for several sources: { created: [entries], failed: [{ sourceId, message }] }. */
+  @Roles('admin', 'editor')
+  @Post('draft-entries')
+  draftEntries(@Body() dto: DraftEntriesDto, @CurrentUser() user: AuthUser) {
+    return this.drafts.draftEntries(dto, user);
+  }
+
+  /** 据此起草条目: a draft entry from this source, in the given issue and section. */
+  @Roles('admin', 'editor')
+  @Post(':id/draft-entry')
+  draftEntry(@Param('id', IdParam) id: string, @Body() dto: DraftEntryDto, @CurrentUser() user: AuthUser) {
+    return this.drafts.draftEntry(id, dto, user);
   }
 
   @Roles('admin', 'editor')
