@@ -1,13 +1,28 @@
-import { DataTable, List, SearchInput } from 'react-admin';
+import UploadFile from '@mui/icons-material/UploadFile';
+import { Button, CreateButton, DataTable, List, SearchInput, TopToolbar, useCanAccess } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import type { Source } from '@dsyb/contracts';
 import { BylineField, SourceOriginField } from './sourceFields';
 
 const sourceFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
+/** 新建 and 导入版面 (a whole newspaper page read into articles), for those who may add sources. */
+const SourceListActions = () => {
+  const { canAccess } = useCanAccess({ resource: 'sources', action: 'create' });
+  if (!canAccess) return <TopToolbar />;
+  return (
+    <TopToolbar>
+      <CreateButton />
+      <Button to="/source-imports" label="app.source_import.button" data-testid="source-import-button">
+        <UploadFile />
+      </Button>
+    </TopToolbar>
+  );
+};
+
 /** Source articles, the latest imported first; search looks in headline, newspaper and text. */
 const SourceList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={sourceFilters} exporter={false}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={sourceFilters} exporter={false} actions={<SourceListActions />}>
     <DataTable<Source> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="headline" />
       <DataTable.Col source="newspaper" field={SourceOriginField} />
