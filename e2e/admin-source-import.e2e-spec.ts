@@ -37,7 +37,7 @@ it('splits a pasted page into articles, merges, splits, names, unticks and saves
   await page.goto(`${baseUrl()}/#/sources`);
   await page.getByRole('menuitem', { name: '导入版面' }).waitFor();
   await page.getByTestId('source-import-button').click();
-  await page.waitForURL(/#\/source-imports$/);
+  await waitFor(async () => (page.url().endsWith('#/source-imports') ? true : undefined), 15000);
   await page.getByText('版面文字').first().waitFor();
   expect(await page.locator('input[name="newspaper"]').inputValue()).toBe('中原区报');
 
@@ -69,7 +69,8 @@ it('splits a pasted page into articles, merges, splits, names, unticks and saves
   await screenshot(page, '01-preview');
 
   // Merge the 5th into the 4th: the 4th keeps its headline and takes the 5th's text and bylines.
-  await cards.nth(3).click();
+  await cards.nth(3).getByTestId('import-excerpt').click();
+  expect(await highlighted.first().innerText()).toContain('“全城清洁”助力创文');
   await cards.nth(3).getByRole('button', { name: '与下一篇合并' }).click();
   await count(5);
   expect(await headline(3).inputValue()).toBe(HEADLINES[3]);

@@ -1,5 +1,5 @@
 import UploadFile from '@mui/icons-material/UploadFile';
-import { Button, CreateButton, DataTable, List, SearchInput, TopToolbar, useCanAccess } from 'react-admin';
+import { Button, CreateButton, DataTable, Link, List, SearchInput, TopToolbar, useCanAccess } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
 import type { Source } from '@dsyb/contracts';
 import { BylineField, SourceOriginField } from './sourceFields';
@@ -13,16 +13,16 @@ const SourceListActions = () => {
   return (
     <TopToolbar>
       <CreateButton />
-      <Button to="/source-imports" label="app.source_import.button" data-testid="source-import-button">
+      <Button component={Link} to="/source-imports" label="app.source_import.button" data-testid="source-import-button">
         <UploadFile />
       </Button>
     </TopToolbar>
   );
 };
 
-/** Source articles, the latest imported first; search looks in headline, newspaper and text. */
+/** Source articles, the latest imported first; search looks in headline, newspaper and text. Shown with its toolbar even when empty, so 导入版面 is there from the start. */
 const SourceList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={sourceFilters} exporter={false} actions={<SourceListActions />}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={sourceFilters} exporter={false} actions={<SourceListActions />} empty={false}>
     <DataTable<Source> bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="headline" />
       <DataTable.Col source="newspaper" field={SourceOriginField} />

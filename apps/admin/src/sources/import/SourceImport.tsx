@@ -22,6 +22,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Authenticated, Title, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -361,11 +362,12 @@ const PageLines = ({ lines, highlight }: { lines: string[]; highlight: [number, 
                 px: 1,
                 fontSize: '0.85rem',
                 lineHeight: 1.6,
-                bgcolor: marked ? 'warning.light' : 'transparent',
-                color: marked ? 'warning.contrastText' : 'text.primary',
+                bgcolor: marked ? theme => alpha(theme.palette.warning.main, 0.22) : 'transparent',
+                borderLeft: 3,
+                borderColor: marked ? 'warning.main' : 'transparent',
               }}
             >
-              <Box component="span" sx={{ color: marked ? 'inherit' : 'text.disabled', fontFamily: 'monospace', minWidth: `${width + 1}ch`, textAlign: 'right', userSelect: 'none' }}>
+              <Box component="span" sx={{ color: marked ? 'text.secondary' : 'text.disabled', fontFamily: 'monospace', minWidth: `${width + 1}ch`, textAlign: 'right', userSelect: 'none' }}>
                 {index + 1}
               </Box>
               <Box component="span" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', minHeight: '1.6em' }}>
