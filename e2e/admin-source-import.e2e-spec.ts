@@ -5,13 +5,19 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, screenshotter, settledAfter, useBrowser } from './browser';
 import { api, baseUrl, login, waitFor } from './support';
 
 jest.setTimeout(180000);
 
 const browser = useBrowser();
-const screenshot = screenshotter('source-import');
+const takeScreenshot = screenshotter('source-import');
+/** From the top of the page: a full-page picture of a scrolled window draws the fixed app bar mid-page. */
+const screenshot = async (page: Page, name: string) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await takeScreenshot(page, name);
+};
 const pageB = readFileSync(path.join(__dirname, '../seeds/sources/newspaper-page-b.txt'), 'utf8');
 const NEWSPAPER = `浏览器导入测试报${Math.random().toString(36).slice(2, 8)}`;
 
