@@ -558,11 +558,8 @@ const ArticleCard = ({
 /** N 篇已保存, each skipped article with its reason, and the way to the 来稿 list. */
 const SavedResult = ({ result, newspaper }: { result: SaveResult; newspaper: string }) => {
   const translate = useTranslate();
-  const box = useRef<HTMLDivElement>(null);
-  // Below the articles: brought into view after each save.
-  useEffect(() => box.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }), [result]);
   return (
-    <Alert ref={box} severity={result.skipped.length > 0 ? 'warning' : 'success'} data-testid="import-saved">
+    <Alert severity={result.skipped.length > 0 ? 'warning' : 'success'} data-testid="import-saved">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {translate('app.source_import.saved', { smart_count: result.created.length })}
       </Typography>
