@@ -20,10 +20,11 @@ import users from './users';
 // The first screen's answers, preloaded at start-up, go into react-admin's cache before it renders.
 seedLandingQueries(queryClient, dataProvider);
 
-/** The landing page and the settings screens are chunks of their own, like every resource page. */
+/** The landing page, the settings screens and 导入版面 are chunks of their own, like every resource page. */
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 const DeliverySettings = lazy(() => import('./settings/DeliverySettings'));
+const SourceImport = lazy(() => import('./sources/import/SourceImport'));
 
 const AdminApp = () => (
   <Admin
@@ -50,6 +51,7 @@ const AdminApp = () => (
     <CustomRoutes>
       <Route path="/settings/masthead" element={<MastheadSettings />} />
       <Route path="/settings/delivery" element={<DeliverySettings />} />
+      <Route path="/source-imports" element={<SourceImport />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,5 +1,6 @@
 import ForwardToInbox from '@mui/icons-material/ForwardToInbox';
 import SettingsIcon from '@mui/icons-material/Settings';
+import UploadFile from '@mui/icons-material/UploadFile';
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
 
@@ -16,13 +17,14 @@ const MenuGroup = ({ label }: { label: string }) => {
 };
 
 /**
- * The menu by task: the landing page, the monthly editing work, the reference data it draws
+ * The menu by task: the landing page, the monthly editing work (with 导入版面 under 来稿 for those who may add sources), the reference data it draws
  * on, and the system (users, audit trail, masthead and distribution settings: administrators). Resource items check
  * canAccess themselves, so a role sees only what it may open.
  */
 export const Menu = () => {
   const { canAccess: canManageUsers } = useCanAccess({ resource: 'users', action: 'list' });
   const { canAccess: canEditSettings } = useCanAccess({ resource: 'settings', action: 'edit' });
+  const { canAccess: canImportSources } = useCanAccess({ resource: 'sources', action: 'create' });
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -30,6 +32,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="issues" />
       <RaMenu.ResourceItem name="entries" />
       <RaMenu.ResourceItem name="sources" />
+      {canImportSources ? <RaMenu.Item to="/source-imports" primaryText="app.source_import.menu" leftIcon={<UploadFile />} sx={{ pl: { sm: 4 } }} /> : null}
       <MenuGroup label="app.menu.reference" />
       <RaMenu.ResourceItem name="sections" />
       <RaMenu.ResourceItem name="recipients" />
