@@ -247,7 +247,8 @@ function emit(leaves: Leaf[]): string {
   let previous: Line | undefined;
   for (const leaf of leaves) {
     const pitches = leaf.slice(1).map((line, index) => leaf[index].y - line.y);
-    const usual = pitches.length >= 2 ? median(pitches) : 0;
+    // The usual distance: the lower median, as a paragraph break makes some distances longer.
+    const usual = pitches.length >= 2 ? [...pitches].sort((a, b) => a - b)[Math.floor((pitches.length - 1) / 2)] : 0;
     leaf.forEach((line, index) => {
       if (previous) {
         const distance = previous.y - line.y;
