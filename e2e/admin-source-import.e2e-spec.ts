@@ -163,3 +163,27 @@ it('shows why nothing was found, and the API’s Chinese message when it refuses
   expect(apiFailures).toEqual(['400 POST /api/source-imports/preview']);
   expect(pageErrors).toEqual([]);
 });
+
+it('imports a batch of page files in the queue with a progress bar, naming the file that failed', async () => {
+  const { page, pageErrors } = await browser.signIn('editor');
+  const newspaper = `浏览器批量导入报${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto(`${baseUrl()}/#/source-imports`);
+  await page.locator('input[name="newspaper"]').fill(newspaper);
+  await page.getByTestId('batch-files').setInputFiles([
+    { name: '2020-09-10-第2版.txt', mimeType: 'text/plain', buffer: Buffer.from(pageB) },
+    { name: '坏文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog') },
+  ]);
+  expect(await page.getByText('已选 2 个文件').count()).toBe(1);
+  await page.getByTestId('batch-start').click();
+  const progress = page.getByTestId('batch-progress');
+  await waitFor(async () => ((await progress.innerText()).includes('已处理 2/2 个文件') ? true : undefined), 60000);
+  const text = await progress.innerText();
+  expect(text).toContain('保存 6 篇');
+  expect(text).toContain('失败 1 个文件');
+  expect(text).toMatch(/坏文件\.pdf\s*失败：.*PDF/);
+  await takeScreenshot(page, '06-batch');
+  const saved = await api('GET', `/api/sources?filter=${encodeURIComponent(JSON.stringify({ q: newspaper }))}&range=[0,49]`, { token: editor });
+  expect(saved.body.map((source: any) => source.headline).sort()).toEqual([...HEADLINES].sort());
+  expect(saved.body.every((source: any) => source.issueDate === '2020-09-10')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});

@@ -514,6 +514,18 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       saved: 'Distribution settings saved',
     },
     source_import: {
+      batch: {
+        title: 'Batch import (several page files)',
+        help: 'Choose a month of page files (PDF, Word, images or text): they are read, split and saved as sources in the background; duplicates are skipped, a file that cannot be read is named with the reason and the others are saved. A date in a file name (e.g. 2021-10-20) is its issue date.',
+        choose: 'Choose files',
+        chosen: '%{count} files chosen',
+        start: 'Start batch import',
+        progress: '%{processed}/%{total} files processed: %{created} saved, %{skipped} duplicates skipped, %{failed} files failed',
+        file_queued: 'Queued',
+        file_running: 'Reading',
+        file_done: '%{created} saved, %{skipped} skipped',
+        file_failed: 'Failed: %{message}',
+      },
       menu: 'Import a page',
       button: 'Import a page',
       title: 'Import a newspaper page',

@@ -727,6 +727,18 @@ export const applicationMessages = {
       saved: '分发设置已保存',
     },
     source_import: {
+      batch: {
+        title: '批量导入（多个版面文件）',
+        help: '一次选择一个月的版面文件（PDF、Word、图片或文字），在后台逐个读取、拆分并保存为来稿；重复的文章自动跳过，读取失败的文件会注明原因，其余照常保存。文件名中的日期（如 2021-10-20）作为出版日期。',
+        choose: '选择文件',
+        chosen: '已选 %{count} 个文件',
+        start: '开始批量导入',
+        progress: '已处理 %{processed}/%{total} 个文件：保存 %{created} 篇，跳过重复 %{skipped} 篇，失败 %{failed} 个文件',
+        file_queued: '排队中',
+        file_running: '正在读取',
+        file_done: '已保存 %{created} 篇，跳过 %{skipped} 篇',
+        file_failed: '失败：%{message}',
+      },
       menu: '导入版面',
       button: '导入版面',
       title: '导入版面',

@@ -16,7 +16,32 @@ function originFields(origin: PageOrigin): Record<string, string> {
   return fields;
 }
 
+/** A batch of page files in the worker's queue, as GET /api/source-imports/batches/:id answers it. */
+export interface ImportBatch {
+  id: string;
+  newspaper: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  skipped: number;
+  failed: number;
+  files: { id: string; name: string; status: 'queued' | 'running' | 'done' | 'failed'; message: string | null; created: number; skipped: number; issueDate: string | null }[];
+}
+
 export const sourceImports = {
+  /** 批量导入: the files go to the worker's queue; 202 with the batch to follow. */
+  async startBatch(origin: PageOrigin, files: readonly File[]): Promise<ImportBatch> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(originFields(origin))) form.append(name, value);
+    for (const file of files) form.append('files', file, file.name);
+    const { json } = await httpClient(`${API_URL}/source-imports/batches`, { method: 'POST', body: form });
+    return json as ImportBatch;
+  },
+  async batch(id: string): Promise<ImportBatch> {
+    const { json } = await httpClient(`${API_URL}/source-imports/batches/${encodeURIComponent(id)}`);
+    return json as ImportBatch;
+  },
   /** 拆分文章: the page's articles, from its pasted text or from a file. */
   async preview(origin: PageOrigin, page: { text: string } | { file: File }): Promise<PreviewResult> {
     let body: string | FormData;

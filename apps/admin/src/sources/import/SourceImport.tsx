@@ -29,6 +29,7 @@ import { Link } from 'react-router-dom';
 import { CONTRIBUTOR_ROLES, type ContributorRole } from '@dsyb/contracts';
 import { formatEventDate } from '../../formatDate';
 import { sourceImports } from '../../providers/sourceImports';
+import { BatchImport } from './BatchImport';
 import { errorMessage } from '../../review/useTransitions';
 import {
   draftsFromPreview,
@@ -125,6 +126,7 @@ const SourceImport = () => {
               reading={reading}
               onRead={() => void readPage()}
             />
+            <BatchImport origin={origin} />
             {reading ? <LinearProgress /> : null}
             {error ? (
               <Alert severity="error" data-testid="import-error">
