@@ -263,16 +263,22 @@ interface ToolRun {
 function runTool(command: string, args: string[], timeoutMs = 5 * 60_000): Promise<ToolRun | 'missing'> {
   return new Promise((resolve, reject) => {
     // env: the PATH this module sees (the same as the process's, except in a test sandbox).
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, env: process.env });
+    // Our own timer rather than spawn's `timeout`: Node leaves that one running when the program
+    // cannot be started (ENOENT), which keeps the process (and Jest) from exiting.
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    timer.unref();
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       if (error.code === 'ENOENT') resolve('missing');
       else reject(error);
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       if (signal) {
         reject(new IntakeFileError(`${command} 运行超时或被终止（${signal}）`));
         return;
