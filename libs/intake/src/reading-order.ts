@@ -89,7 +89,8 @@ const median = (values: number[]): number => {
 
 /**
  * X ranges inside the text where the height of the text crossing them is at most a quarter of
- * what a well-filled x position has: column gaps, possibly crossed by a headline or two. At
+ * what a well-filled x position has: column gaps, possibly crossed by a headline or two (each
+ * gap is the emptiest part of such a range, so a ragged line end beside it does not count). At
  * least ~0.8 of a character wide (wider than a word space), and only where there are at least
  * two rows of text (one line's word gaps are not columns).
  */
@@ -122,12 +123,33 @@ function columnGaps(boxes: Box[]): Gap[] {
     if (!isSparse && runStart !== -1) {
       // Interior only: the first and last bins hold text by construction.
       if (runStart > 0 && bin < bins && (bin - runStart) * step >= minWidth) {
-        gaps.push({ start: left + runStart * step, end: left + bin * step });
+        const core = emptiestPart(covered, runStart, bin, wellFilled / 100);
+        if ((core.end - core.start) * step >= minWidth / 2) gaps.push({ start: left + core.start * step, end: left + core.end * step });
       }
       runStart = -1;
     }
   }
   return gaps;
+}
+
+/**
+ * The longest stretch of bins [from, to) whose coverage is the run's least: a ragged column
+ * edge reaches into the sparse run, and only what crosses its emptiest part crosses the gap.
+ */
+function emptiestPart(covered: Float64Array, from: number, to: number, tolerance: number): { start: number; end: number } {
+  let least = Infinity;
+  for (let bin = from; bin < to; bin++) least = Math.min(least, covered[bin]);
+  let best = { start: from, end: from };
+  let start = -1;
+  for (let bin = from; bin <= to; bin++) {
+    const empty = bin < to && covered[bin] <= least + tolerance;
+    if (empty && start === -1) start = bin;
+    if (!empty && start !== -1) {
+      if (bin - start > best.end - best.start) best = { start, end: bin };
+      start = -1;
+    }
+  }
+  return best;
 }
 
 /** The boxes between consecutive gaps, left to right (no box crosses these gaps). */
