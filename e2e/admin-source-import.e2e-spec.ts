@@ -187,3 +187,41 @@ it('imports a batch of page files in the queue with a progress bar, naming the f
   expect(saved.body.every((source: any) => source.issueDate === '2020-09-10')).toBe(true);
   expect(pageErrors).toEqual([]);
 });
+
+it('drafts entries from two imported sources at once (据此起草条目), dated first and credited in byline order', async () => {
+  // An editable issue of this test's own, high in the list the dialog offers.
+  let issue: any;
+  for (let attempt = 0; attempt < 20 && !issue; attempt += 1) {
+    const year = 2100 + Math.floor(Math.random() * 100);
+    const created = await api('POST', '/api/issues', { token: editor, body: { year, month: 9, serialNumber: 90000 + Math.floor(Math.random() * 9000), publicationDate: `${year}-09-15` } });
+    if (created.status === 201) issue = created.body;
+  }
+  const label = `总第${issue.serialNumber}期 · ${issue.year}年9月`;
+  const { page, pageErrors } = await browser.signIn('editor');
+  await page.goto(`${baseUrl()}/#/sources?filter=${encodeURIComponent(JSON.stringify({ q: NEWSPAPER }))}`);
+  const rows = page.locator('tbody tr');
+  await waitFor(async () => ((await rows.count()) >= 2 ? true : undefined), 15000);
+  await rows.nth(0).locator('input[type="checkbox"]').check();
+  await rows.nth(1).locator('input[type="checkbox"]').check();
+  await page.getByTestId('bulk-draft-entries').click();
+  const dialog = page.getByTestId('draft-entry-dialog');
+  await dialog.getByRole('combobox').nth(0).click();
+  await page.getByRole('option', { name: label }).click();
+  await dialog.getByRole('combobox').nth(1).click();
+  await page.getByRole('option', { name: '时政要点' }).click();
+  await settledAfter(page, () => page.getByTestId('draft-entry-confirm').click());
+  const entries = await waitFor(async () => {
+    const list = await api('GET', `/api/entries?filter=${encodeURIComponent(JSON.stringify({ issueId: issue.id }))}&range=[0,9]`, { token: editor });
+    return list.body.length === 2 ? list.body : undefined;
+  }, 15000);
+  for (const entry of entries) {
+    expect(entry.sourceId).toBeTruthy();
+    expect(entry.bodyText).toMatch(/^\d{1,2}月(\d{1,2}日)?/);
+    const source = await api('GET', `/api/sources/${entry.sourceId}`, { token: editor });
+    expect(source.body.newspaper).toBe(NEWSPAPER);
+    const full = await api('GET', `/api/entries/${entry.id}`, { token: editor });
+    expect(full.body.contributors.map((credit: any) => credit.name)).toEqual(source.body.contributors.map((credit: any) => credit.name));
+  }
+  await takeScreenshot(page, '07-drafted');
+  expect(pageErrors).toEqual([]);
+});
