@@ -49,7 +49,7 @@ export const PasswordStrengthHint = ({ source, usernameSource, username }: { sou
   if (!judgement) return null;
   const score = judgement.problem ? Math.min(judgement.score, 2) : judgement.score;
   return (
-    <Box data-testid="password-strength" sx={{ mt: -1, mb: 2, maxWidth: 320 }}>
+    <Box data-testid="password-strength" sx={{ mt: 0.5, mb: 2, width: '100%', maxWidth: 400 }}>
       <LinearProgress variant="determinate" value={(score + 1) * 20} color={judgement.problem ? COLORS[Math.min(score, 2)] : COLORS[score]} />
       <Typography variant="caption" color={judgement.problem ? 'error' : 'text.secondary'}>
         {translate('app.password.strength', { label: PASSWORD_SCORE_LABELS[score] })}

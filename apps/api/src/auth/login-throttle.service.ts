@@ -2,30 +2,23 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import Redis from 'ioredis';
 import { tooMany, unavailable } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { delayAfter } from './login-delay';
 
 /**
  * Failed logins slow down guessing without letting anyone lock a user out (OWASP ASVS v4 2.2.1).
- * Failures are counted per (username, address): after FREE_FAILURES, each further attempt from
- * that address for that username must wait 1 s, 2 s, 4 s … up to MAX_DELAY_SECONDS, and is
+ * Failures are counted per (username, address): after 5 (FREE_FAILURES), each further attempt from
+ * that address for that username must wait 1 s, 2 s, 4 s … up to 5 minutes (login-delay.ts), and is
  * answered 429 with Retry-After until then, so the right password from any other address is never
  * refused because of someone else's failures. Per address across usernames, a cap stops password
  * spraying. The counts live in Redis so that every API process sees the same; a Redis that does
  * not answer within COMMAND_TIMEOUT_MS makes login answer 503 at once rather than hang.
  */
-const FREE_FAILURES = 5;
-const MAX_DELAY_SECONDS = 5 * 60;
 /** A (username, address) pair's count is forgotten after this long without a failure. */
 const PAIR_WINDOW_SECONDS = 60 * 60;
 /** Failures from one address, whatever the username, before it must wait for the window to end. */
 const ADDRESS_LIMIT = 100;
 const ADDRESS_WINDOW_SECONDS = 15 * 60;
 const COMMAND_TIMEOUT_MS = 1000;
-
-/** The wait after the `failures`-th failure, in seconds (0 while failures are still free). */
-export function delayAfter(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_SECONDS);
-}
 
 @Injectable()
 export class LoginThrottleService implements OnModuleInit, OnModuleDestroy {
