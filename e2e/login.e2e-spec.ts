@@ -194,6 +194,10 @@ describe('passwords', () => {
     expect((await api('GET', '/api/auth/me', { token: changed.body.accessToken })).status).toBe(200);
     expect((await api('POST', '/api/auth/login', { body: { username: user.username, password: user.password } })).status).toBe(401);
     await expect(login(user.username, newPassword)).resolves.toEqual(expect.any(String));
+
+    const filter = encodeURIComponent(JSON.stringify({ entityId: user.id, action: 'user.password_change' }));
+    const trail = await api<Array<{ actorName: string }>>('GET', `/api/audit-events?filter=${filter}`, { token: admin });
+    expect(trail.body.map((event) => event.actorName)).toEqual([user.username]);
   });
 
   it('reset by an administrator end the user’s sessions; administrators change their own with the current one', async () => {

@@ -398,7 +398,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         contributor: { create: 'Added a contributor', update: 'Changed a contributor', delete: 'Deleted a contributor' },
         section: { create: 'Added a section', update: 'Changed a section', delete: 'Deleted a section' },
         recipient: { create: 'Added a recipient unit', update: 'Changed a recipient unit', delete: 'Deleted a recipient unit' },
-        user: { create: 'Created a user', update: 'Changed a user', delete: 'Deleted a user' },
+        user: { create: 'Created a user', update: 'Changed a user', delete: 'Deleted a user', password_change: 'Changed their own password' },
         settings: { masthead_update: 'Changed the masthead', delivery_update: 'Changed the distribution settings' },
       },
       entities: {

@@ -611,7 +611,7 @@ export const applicationMessages = {
         contributor: { create: '新建作者', update: '修改作者', delete: '删除作者' },
         section: { create: '新建栏目', update: '修改栏目', delete: '删除栏目' },
         recipient: { create: '新建发放单位', update: '修改发放单位', delete: '删除发放单位' },
-        user: { create: '新建用户', update: '修改用户', delete: '删除用户' },
+        user: { create: '新建用户', update: '修改用户', delete: '删除用户', password_change: '修改自己的密码' },
         settings: { masthead_update: '修改刊头设置', delivery_update: '修改分发设置' },
       },
       entities: {
