@@ -60,6 +60,8 @@ try {
       E2E_STORAGE_DIR: stack.storageDir,
       E2E_REDIS_URL: stack.redis.url,
       E2E_QUEUE_PREFIX: stack.env.QUEUE_PREFIX,
+      // For tokens a test signs itself (e2e/login.e2e-spec.ts: correctly signed, malformed subject).
+      E2E_JWT_SECRET: stack.env.JWT_SECRET,
     });
   }
 } catch (error) {
