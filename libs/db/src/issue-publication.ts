@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { IssueSnapshot, RenditionKind } from '@dsyb/domain';
 import { entryBodyBlocks } from '@dsyb/rich-text';
 import type { IssuePublication as PublicationRow, Prisma, PrismaClient } from './generated/prisma/client';
@@ -77,21 +78,32 @@ export async function currentPublication(client: Client, issue: { id: string; re
 /**
  * What a correction publishes: the previous revision's publication with the corrected entries'
  * titles and bodies, everything else (masthead, section and unit names, the other entries) as it
- * was published. Figures are read back, so that the result hashes like any snapshot.
+ * was published; undefined when the corrections change no entry's wording. Figures are read back,
+ * so that the result is stored and hashed like any snapshot.
  */
-export async function correctedSnapshot(client: Client, previous: Publication, corrections: CorrectedEntry[]): Promise<IssueSnapshot> {
+export async function correctedSnapshot(client: Client, previous: Publication, corrections: CorrectedEntry[]): Promise<IssueSnapshot | undefined> {
   const snapshot = await readStoredSnapshot(client, previous.snapshot);
   const corrected = new Map(corrections.map((entry) => [entry.entryId, entry]));
-  return {
-    ...snapshot,
-    sections: snapshot.sections.map((section) => ({
-      ...section,
-      entries: section.entries.map((entry) => {
-        const correction = corrected.get(entry.id);
-        return correction ? { id: entry.id, title: correction.title, blocks: entryBodyBlocks(correction) } : entry;
-      }),
-    })),
-  };
+  let changed = false;
+  const sections = snapshot.sections.map((section) => ({
+    ...section,
+    entries: section.entries.map((entry) => {
+      const correction = corrected.get(entry.id);
+      if (!correction) return entry;
+      const wording = { id: entry.id, title: correction.title, blocks: entryBodyBlocks(correction) };
+      changed ||= !sameJson(wording, entry);
+      return wording;
+    }),
+  }));
+  return changed ? { ...snapshot, sections } : undefined;
+}
+
+/**
+ * Equal as JSON, whatever the order of their keys: a snapshot read back from a jsonb column has
+ * its keys in PostgreSQL's order, not in the order they were written.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 /**

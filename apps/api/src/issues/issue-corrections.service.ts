@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { correctedSnapshot, currentPublication, recordPublication, snapshotContentHash, type CorrectedEntry } from '@dsyb/db';
+import { correctedSnapshot, currentPublication, recordPublication, type CorrectedEntry } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
@@ -54,7 +54,7 @@ export class IssueCorrectionsService {
       // the live tables: a section or unit renamed since does not slip into a published issue.
       const previous = await currentPublication(tx, issue);
       const snapshot = await correctedSnapshot(tx, previous, changes);
-      if (snapshotContentHash(snapshot) === previous.contentHash) throw invalid(`本次勘误没有改变${issueLabel(issue)}任何条目的标题或正文。`);
+      if (!snapshot) throw invalid(`本次勘误没有改变${issueLabel(issue)}任何条目的标题或正文。`);
       const revision = issue.revision + 1;
       const now = new Date();
       const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id, createdAt: now } });
