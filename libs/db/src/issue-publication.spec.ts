@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { PrismaClient } from './generated/prisma/client';
+import { currentPublication } from './issue-publication';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from './migrate';
+import { createPrismaClient } from './prisma-client';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 /**
@@ -26,7 +29,8 @@ function snapshotOf(sectionName: string): object {
   };
 }
 
-async function seedIssues(client: Client): Promise<void> {
+/** The masthead and two issues; `beforePublishing` writes what the issue holds while it is still only signed off. */
+async function seedIssues(client: Client, beforePublishing?: () => Promise<void>): Promise<void> {
   await client.query(
     `INSERT INTO masthead_settings (id, key, publication_title, notice, sponsor, publisher, phone, email, updated_at)
      VALUES ($1, 'default', '中原区大事月报', '（内部资料 注意保存）', '中原区人民政府', '中原区地方史志办公室', '0371-61290268', 'x@example.cn', now())`,
@@ -39,6 +43,7 @@ async function seedIssues(client: Client): Promise<void> {
       [id, month, serial, status, ids.masthead],
     );
   }
+  await beforePublishing?.();
   await client.query(`UPDATE issues SET status = 'published', published_at = '2031-01-15T01:00:00Z', version = version + 1 WHERE id = $1`, [ids.published]);
 }
 
@@ -121,5 +126,43 @@ describe('the migration, on a database published before it', () => {
       { id: ids.firstFinal, status: 'done', superseded: false },
       { id: ids.laterFinal, status: 'done', superseded: true },
     ]);
+  });
+});
+
+describe('an issue published before the migration, with no final stored with its snapshot', () => {
+  let database: TestDatabase;
+  let client: Client;
+  let prisma: PrismaClient;
+  const section = randomUUID();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = new Client({ connectionString: database.url });
+    await client.connect();
+    prisma = createPrismaClient(database.url);
+    await seedIssues(client, async () => {
+      await client.query(`INSERT INTO sections (id, key, name, position) VALUES ($1, 'politics', '时政要点', 1)`, [section]);
+      await client.query(
+        `INSERT INTO entries (id, issue_id, section_id, title, body_text, event_date, status, updated_at)
+         VALUES ($1, $2, $3, '区委召开常委会会议', '1月2日，正文。', '2031-01-02', 'approved', now())`,
+        [randomUUID(), ids.published, section],
+      );
+    });
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await client?.end();
+    await database?.drop();
+  });
+
+  it('gets its publication at the first request, from the tables as they are then, and keeps it', async () => {
+    const first = await currentPublication(prisma, { id: ids.published, revision: 1 });
+    expect(first.snapshot.sections.map((row) => row.name)).toEqual(['时政要点']);
+    await client.query(`UPDATE sections SET name = '改过的栏目名' WHERE id = $1`, [section]);
+    const second = await currentPublication(prisma, { id: ids.published, revision: 1 });
+    expect(second.snapshot.sections.map((row) => row.name)).toEqual(['时政要点']);
+    expect(second.contentHash).toBe(first.contentHash);
+    expect((await client.query(`SELECT count(*)::int AS n FROM issue_publications`)).rows).toEqual([{ n: 1 }]);
   });
 });
