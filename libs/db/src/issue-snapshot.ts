@@ -6,8 +6,10 @@ import type { StoredIssueSnapshot } from './issue-snapshot-store';
 
 /**
  * Reads everything the typesetter needs for one issue from the live tables. The API reads it when
- * a rendition is requested, to hash and store it (issue-snapshot-store.ts); the worker reads it
- * only for a rendition stored without a snapshot, and renders it only if it still hashes the same.
+ * a rendition of an unpublished issue is requested, to hash and store it (issue-snapshot-store.ts),
+ * and at publication, to store it as the issue's publication (issue-publication.ts), which a
+ * published issue's renditions print instead; the worker reads it only for a rendition stored
+ * without a snapshot, and renders it only if it still hashes the same.
  */
 export async function loadIssueSnapshot(
   prisma: Pick<PrismaClient | Prisma.TransactionClient, 'issue' | 'issueCorrectionEntry'>,
