@@ -6,7 +6,7 @@
  * the wording the issue was published with. The section and the unit are this file's own; the
  * masthead (shared by every issue) is put back as it was at the end.
  */
-import { api, compact, finishedRendition, login, pdfPages, publishTestIssue } from './support';
+import { api, compact, createTestIssue, finishedRendition, login, pdfPages, publishTestIssue, transition } from './support';
 
 jest.setTimeout(120_000);
 
@@ -115,4 +115,33 @@ it('refuses a correction that changes nothing in the published wording', async (
   expect(unchanged.status).toBe(400);
   expect(unchanged.body.message).toContain('没有改变');
   expect((await api('GET', `/api/issues/${issueId}`, { token: editor })).body.revision).toBe(1);
+});
+
+it('publishes what the issue holds at publication: a final made while signed off from other wording is superseded', async () => {
+  const section = await api('POST', '/api/sections', { token: admin, body: { key: `signed-${suffix}`, name: `签发时栏目${suffix}`, position: 9301 } });
+  expect(section.status).toBe(201);
+  const issue = await createTestIssue<{ id: string; year: number; month: number }>(editor, 2040);
+  const eventDate = `${issue.year}-${String(issue.month).padStart(2, '0')}-03`;
+  const entry = await api('POST', '/api/entries', { token: editor, body: { title: '签发后改名的栏目中的条目', sectionId: section.body.id, issueId: issue.id, eventDate, bodyText: '3日，正文。' } });
+  expect(entry.status).toBe(201);
+  await transition(editor, 'entries', entry.body.id, 'submit');
+  await transition(reviewer, 'entries', entry.body.id, 'approve');
+  await transition(editor, 'issues', issue.id, 'submit-review');
+  await transition(reviewer, 'issues', issue.id, 'sign-off');
+  const signedOff = await api('POST', `/api/issues/${issue.id}/renditions`, { token: editor, body: { kind: 'final' } });
+  const early = await finishedRendition(editor, signedOff.body.id);
+
+  await put(`/api/sections/${section.body.id}`, { name: `发布时栏目${suffix}` });
+  await transition(reviewer, 'issues', issue.id, 'publish');
+
+  const requested = await api('POST', `/api/issues/${issue.id}/renditions`, { token: editor, body: { kind: 'final' } });
+  expect(requested.body.id).not.toBe(early.id);
+  const published = await finishedRendition(editor, requested.body.id);
+  expect(await pdfText(published.id)).toContain(`发布时栏目${suffix}`);
+  const rows = await finals(issue.id);
+  expect(rows.map((row) => [row.id, row.status, row.issueRevision, row.supersededAt !== null])).toEqual([
+    [early.id, 'done', 1, true],
+    [published.id, 'done', 1, false],
+  ]);
+  expect(await pdfText(early.id)).toContain(`签发时栏目${suffix}`);
 });
