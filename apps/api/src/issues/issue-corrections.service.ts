@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { correctedSnapshot, currentPublication, recordPublication, type CorrectedEntry } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
@@ -8,11 +9,14 @@ import { RenditionsService } from '../renditions/renditions.service';
 import { issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
 import type { CreateCorrectionDto } from './issue-correction.dto';
 
+/** A correction stores its revision's publication, figures included: more than Prisma's default 5 s may be needed. */
+const CORRECTION_TIMEOUT_MS = 30_000;
+
 /**
  * 勘误: a published issue is never changed in place. A correction records its reason and the
  * corrected wording of the entries concerned as a new revision of the issue; the final PDF
- * published before is kept, marked superseded, and a new final PDF is rendered from the
- * published content with every correction applied.
+ * published before is kept, marked superseded, and a new final PDF is rendered from the new
+ * revision's publication: the previous one's with the corrections applied (libs/db issue-publication.ts).
  */
 @Injectable()
 export class IssueCorrectionsService {
@@ -41,18 +45,27 @@ export class IssueCorrectionsService {
       const foreign = entryIds.find((id) => !entries.some((entry) => entry.id === id));
       if (foreign) throw invalid(`条目不属于${issueLabel(issue)}：${foreign}`);
       const current = await this.currentWording(tx, issueId);
-      const revision = issue.revision + 1;
-      const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id } });
-      for (const change of dto.entries) {
+      const changes: CorrectedEntry[] = dto.entries.map((change) => {
         const base = current.get(change.entryId) ?? entries.find((entry) => entry.id === change.entryId)!;
         const body = normaliseBody(change) ?? normaliseBody({ bodyHtml: base.bodyHtml })!;
-        await tx.issueCorrectionEntry.create({ data: { correctionId: created.id, entryId: change.entryId, title: change.title?.trim() ?? base.title, ...body } });
-      }
+        return { entryId: change.entryId, title: change.title?.trim() ?? base.title, ...body };
+      });
+      // The new revision prints what the previous one published with these entries corrected, never
+      // the live tables: a section or unit renamed since does not slip into a published issue.
+      const previous = await currentPublication(tx, issue);
+      const snapshot = await correctedSnapshot(tx, previous, changes);
+      if (!snapshot) throw invalid(`本次勘误没有改变${issueLabel(issue)}任何条目的标题或正文。`);
+      const revision = issue.revision + 1;
+      const now = new Date();
+      const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id, createdAt: now } });
+      for (const { entryId, ...wording } of changes) await tx.issueCorrectionEntry.create({ data: { correctionId: created.id, entryId, ...wording } });
       await tx.issue.update({ where: { id: issueId }, data: { revision, version: { increment: 1 } } });
-      await tx.rendition.updateMany({ where: { issueId, kind: 'final', status: 'done', supersededAt: null }, data: { supersededAt: new Date() } });
+      await recordPublication(tx, revision, snapshot, now);
+      // Every final of an earlier revision, made or still under way, is superseded; each stays downloadable.
+      await tx.rendition.updateMany({ where: { issueId, kind: 'final', issueRevision: { lt: revision }, supersededAt: null }, data: { supersededAt: now } });
       await this.audit.record(tx, { actor: user, action: 'issue.correct', entityType: 'issue', entityId: issueId, before: { revision: issue.revision }, after: { revision, reason: created.reason, entryIds } });
       return created;
-    });
+    }, { timeout: CORRECTION_TIMEOUT_MS });
     const { rendition } = await this.renditions.request(issueId, 'final', user);
     return { ...correction, rendition };
   }
