@@ -25,8 +25,8 @@ export function bundledFontPaths(): string[] {
 
 /**
  * A font of a Debian package, used when installed for the characters the Noto fonts lack: 花園明朝B
- * (`fonts-hanazono`, HanaMinB.ttf) has the ideographs of CJK Extension B and beyond (U+20000–
- * U+2FFFF: 𠀀, rare characters of place and person names). It is last in every font list, so
+ * (`fonts-hanazono`, HanaMinB.ttf) has the ideographs of CJK Extensions B to F (U+20000–U+2EBEF:
+ * 𠀀, 𠮷, rare characters of place and person names; not Extension G). It is last in every font list, so
  * Typst takes it only for a character the Noto fonts have no glyph for; without the package the
  * lists are as before and such a character is reported (at save, and by the render).
  */
