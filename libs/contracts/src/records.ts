@@ -170,6 +170,8 @@ export interface Rendition {
   bytes: number | null;
   sha256: string | null;
   error: string | null;
+  /** What the finished PDF prints other than asked (a figure shown as a placeholder), one line each. */
+  warnings: string[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
