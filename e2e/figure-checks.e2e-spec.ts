@@ -11,7 +11,7 @@
  *   bodies saved before this check may be) prints as a placeholder naming the entry and the
  *   figure; the proof is made, and its rendition lists the warning.
  *
- * Test issues lie in years 2370–2378 (createTestIssue), so runs sharing a database never collide.
+ * Test issues lie in years 2190–2198 (createTestIssue), so runs sharing a database never collide.
  */
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
@@ -21,7 +21,7 @@ import { api, compact, createTestIssue, finishedRendition, login, pdfPages } fro
 jest.setTimeout(120_000);
 
 const RUN = randomInt(10_000, 100_000);
-const FIRST_YEAR = 2370;
+const FIRST_YEAR = 2190;
 
 const PHOTO = pngImage(160, 100);
 const TRUNCATED_PNG = PHOTO.subarray(0, Math.floor(PHOTO.length / 2));
