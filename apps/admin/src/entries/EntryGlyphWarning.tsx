@@ -46,9 +46,12 @@ export const EntryGlyphWarning = () => {
             ? translate('app.entries.glyph_rewrite', { character })
             : alternative === ''
               ? translate('app.entries.glyph_remove', { character })
-              : translate('app.entries.glyph_normalise', { character, alternative }),
+              : translate('app.entries.glyph_normalise', { character, alternative, code: codePoint(character) }),
         )
         .join('；')}
     </Alert>
   );
 };
+
+/** "U+F900": compatibility ideographs look like their usual form, the code tells them apart. */
+const codePoint = (character: string) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

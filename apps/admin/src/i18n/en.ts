@@ -92,7 +92,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       glyphs_missing: 'The fonts have no glyph for these characters; they will not print: %{characters}',
       glyphs_replace: 'Replace or remove these characters',
       glyph_remove: '“%{character}” will be removed (emoji are not printed)',
-      glyph_normalise: '“%{character}” will become the common form “%{alternative}”',
+      glyph_normalise: '“%{character}” (%{code}, a compatibility character) will become the common form “%{alternative}”',
       glyph_rewrite: '“%{character}”: please write it another way',
       saved_with_warnings: 'Saved, but some characters will not print; see the notice above the form.',
     },

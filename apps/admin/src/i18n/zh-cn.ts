@@ -305,7 +305,7 @@ export const applicationMessages = {
       glyphs_missing: '以下字符字体中没有，印刷时无法显示：%{characters}',
       glyphs_replace: '替换或删除这些字符',
       glyph_remove: '“%{character}”将删除（表情符号不印刷）',
-      glyph_normalise: '“%{character}”将改为通用写法“%{alternative}”',
+      glyph_normalise: '“%{character}”（%{code}，兼容字符）将改为通用写法“%{alternative}”',
       glyph_rewrite: '“%{character}”请改用其他写法',
       saved_with_warnings: '已保存，但有字符印刷时无法显示，请看表单上方的提示。',
     },
