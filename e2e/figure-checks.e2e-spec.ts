@@ -3,7 +3,8 @@
  * issue is typeset: against the running API and worker, PDFs read back with pdftotext.
  *
  * - A truncated or corrupt PNG or JPEG (its header valid) is refused with 400, naming the figure
- *   and the problem; the entry keeps what it had.
+ *   and the problem; the entry keeps what it had. A correction of a published issue likewise,
+ *   naming the entry too.
  * - Characters no font has (an emoji, a compatibility ideograph) are saved, and the answer warns
  *   with an alternative for each; 𠀀 (CJK Extension B) needs no warning and prints, in the
  *   fallback font of fonts-hanazono (.ci/run installs it).
@@ -16,7 +17,7 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { corruptJpeg, corruptPng, dataUrl, JPEG_120x80, pngImage } from '../libs/typeset/testing/images';
-import { api, compact, createTestIssue, finishedRendition, login, pdfPages } from './support';
+import { api, compact, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue } from './support';
 
 jest.setTimeout(120_000);
 
@@ -84,6 +85,21 @@ describe('a figure that does not decode is refused when the entry is saved', () 
     const after = (await api('GET', `/api/entries/${created.body.id}`, { token })).body;
     expect(after).toEqual(before);
   });
+});
+
+it('refuses a correction whose body has a figure that does not decode, naming the entry and the figure', async () => {
+  const reviewer = await login('reviewer');
+  const title = `勘误坏图${RUN}：区防汛工作会议召开`;
+  const { issueId, entryId } = await publishTestIssue({ editor: token, reviewer }, FIRST_YEAR, title);
+  const version = await currentVersion(token, 'issues', issueId);
+  const correction = await api('POST', `/api/issues/${issueId}/corrections`, {
+    token: reviewer,
+    body: { version, reason: '补充会议现场图片', entries: [{ entryId, bodyHtml: bodyWith(figure(TRUNCATED_PNG, 'image/png', '坏图')) }] },
+  });
+  expect(correction.status).toBe(400);
+  expect(correction.body.message).toBe(`条目《${title}》第2幅图片已损坏或不完整，无法解码（PNG 数据被截断）`);
+  const issue = (await api('GET', `/api/issues/${issueId}`, { token })).body;
+  expect([issue.version, issue.revision]).toEqual([version, 1]);
 });
 
 describe('characters the fonts lack are reported when the entry is saved', () => {
