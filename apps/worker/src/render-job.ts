@@ -59,6 +59,7 @@ export class RenderJob {
         sha256: stored.sha256,
         storageKey: stored.key,
         error: null,
+        warnings: rendered.warnings,
         finishedAt,
         renderMs,
       },

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { normaliseBody } from '../entries/entry-body';
+import { assertFiguresDecode } from '../entries/entry-figures';
 import { PrismaService } from '../prisma/prisma.service';
 import { RenditionsService } from '../renditions/renditions.service';
 import { issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
@@ -36,6 +37,7 @@ export class IssueCorrectionsService {
   async create(issueId: string, dto: CreateCorrectionDto, user: AuthUser) {
     const entryIds = dto.entries.map((entry) => entry.entryId);
     if (new Set(entryIds).size !== entryIds.length) throw invalid('同一条目在一次勘误中只能出现一次');
+    await this.assertFiguresDecode(dto);
     const correction = await this.prisma.$transaction(async (tx) => {
       if (!(await lockIssues(tx, [issueId], 'update')).size) throw notFound('期刊', issueId);
       const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
@@ -68,6 +70,17 @@ export class IssueCorrectionsService {
     }, { timeout: CORRECTION_TIMEOUT_MS });
     const { rendition } = await this.renditions.request(issueId, 'final', user);
     return { ...correction, rendition };
+  }
+
+  /** A corrected body's figures must decode, as at any save (entry-figures.ts); checked before anything is locked. */
+  private async assertFiguresDecode(dto: CreateCorrectionDto): Promise<void> {
+    const changed = dto.entries.filter((change) => change.bodyHtml !== undefined);
+    if (changed.length === 0) return;
+    const titles = await this.prisma.entry.findMany({ where: { id: { in: changed.map((change) => change.entryId) } }, select: { id: true, title: true } });
+    for (const change of changed) {
+      const title = titles.find((entry) => entry.id === change.entryId)?.title;
+      await assertFiguresDecode(normaliseBody({ bodyHtml: change.bodyHtml })!.bodyHtml, title ? `条目《${title}》` : '');
+    }
   }
 
   /** The wording each entry has after the corrections already made (the latest wins). */
