@@ -143,9 +143,20 @@ it('cannot change a published entry, its contributors or its saved versions', as
   expect(history.length).toBeGreaterThan(0);
 });
 
-it('may only append to the audit trail', async () => {
+it('may only append to the audit trail, and still deletes a user who has events in it', async () => {
   await expectRefused(`UPDATE audit_events SET action = 'issue.update'`, '42501', /audit_events/);
   await expectRefused('DELETE FROM audit_events', '42501', /audit_events/);
   const { rows } = await owner.query(`SELECT count(*) FROM audit_events WHERE entity_id = $1 AND action = 'issue.publish'`, [published.issueId]);
   expect(rows).toEqual([{ count: '1' }]);
+
+  // The login is an event of theirs; deleting the user detaches it (the foreign key acts with the owner's rights).
+  const admin = await login('admin');
+  const username = `least${Date.now()}`;
+  const password = 'mR7#vellum-Quarry-42';
+  const created = await api<{ id: string }>('POST', '/api/users', { token: admin, body: { username, displayName: '临时账号', roles: ['editor'], password } });
+  expect(created.status).toBe(201);
+  await login(username, password);
+  expect((await api('DELETE', `/api/users/${created.body.id}`, { token: admin })).status).toBe(200);
+  const { rows: events } = await owner.query(`SELECT actor_id FROM audit_events WHERE actor_name = $1 AND action = 'auth.login'`, [username]);
+  expect(events).toEqual([{ actor_id: null }]);
 });
