@@ -1,8 +1,6 @@
 // `npm start`: the whole product with embedded defaults. Uses DATABASE_URL / REDIS_URL when
 // set, otherwise private PostgreSQL and Redis under .data/; migrates, seeds, starts the API
 // (which also serves the admin at /) and the render worker. Ctrl-C stops everything.
-// Migrations and seed run as the database's owner (DATABASE_URL when given), the API and the
-// worker as the application role (APP_DATABASE_URL, or dsyb_app made here): README「数据库角色」.
 import path from 'node:path';
 import { provisionAppRole, provisionDatabase } from './database-roles.mjs';
 import { build, dataDir, ensurePostgres, ensureRedis, localDatabasePasswords, localSecret, log, migrateAndSeed, root, startApi, startWorker, stopChild, waitForHealth } from './stack.mjs';
@@ -27,6 +25,8 @@ try {
   const port = Number(process.env.PORT ?? 3000);
   const postgres = await ensurePostgres({ url: process.env.DATABASE_URL });
   stops.push(postgres.stop);
+  // Migrations and seed run as the database's owner (DATABASE_URL when given), the API and the
+  // worker as the application role (APP_DATABASE_URL, or dsyb_app made here): README「数据库角色」.
   const passwords = localDatabasePasswords();
   const { ownerUrl, appUrl } = process.env.DATABASE_URL
     ? await provisionAppRole(process.env.DATABASE_URL, process.env.APP_DATABASE_URL, passwords.app)
