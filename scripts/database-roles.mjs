@@ -23,7 +23,7 @@ function urlAs(url, user, password) {
 }
 
 /** `url` naming the database `name` instead. */
-export function inDatabase(url, name) {
+function inDatabase(url, name) {
   const result = new URL(url);
   result.pathname = `/${name}`;
   return result.toString();
