@@ -247,7 +247,7 @@ describe('login when a service does not answer', () => {
       cwd: ROOT,
       env: {
         ...process.env,
-        DATABASE_URL: process.env.E2E_DATABASE_URL,
+        DATABASE_URL: process.env.E2E_APP_DATABASE_URL,
         REDIS_URL: process.env.E2E_REDIS_URL,
         QUEUE_PREFIX: `dsyb-login-${randomBytes(3).toString('hex')}`,
         JWT_SECRET: randomBytes(32).toString('hex'),
