@@ -2,7 +2,7 @@
  * Errors services throw; HttpErrorFilter maps them to HTTP in one place. Messages are
  * written for the person who sees them, in Chinese.
  */
-export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'gone' | 'too_many';
+export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'gone' | 'too_many' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -22,3 +22,5 @@ export const invalid = (message: string, details?: Record<string, unknown>) => n
 export const gone = (message: string) => new DomainError('gone', message);
 /** 429: too many requests from one address. */
 export const tooMany = (message: string) => new DomainError('too_many', message);
+/** 503: a service the request needs (the task queue, the database) is away for now; the message says what was kept. */
+export const unavailable = (message: string, details?: Record<string, unknown>) => new DomainError('unavailable', message, details);

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
   too_many: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -23,6 +24,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Maps every error to `{statusCode, message, error}`; only our own faults become 500. */
@@ -33,7 +35,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A service away for a while (503) is one line in the log, not a stack trace per request.
+    if (status === 503) this.logger.warn(`${message}（${exception instanceof Error ? exception.message : String(exception)}）`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...details });
   }
 
@@ -79,5 +83,7 @@ function describeDatabaseError(error: DatabaseError): { status: number; message:
       return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
     case 'write_conflict':
       return { status: 409, message: '数据正被他人同时修改，请稍后重试。' };
+    case 'unavailable':
+      return { status: 503, message: '数据库暂时无法连接，请稍后再试。已保存的数据不受影响。' };
   }
 }
