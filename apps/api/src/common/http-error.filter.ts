@@ -36,7 +36,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
     // A service away for a while (503) is one line in the log, not a stack trace per request.
-    if (status === 503) this.logger.warn(`${message}（${exception instanceof Error ? exception.message : String(exception)}）`);
+    if (status === 503) this.logger.warn(`${message}（${reason(exception)}）`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...details });
   }
@@ -68,6 +68,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     return typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception
       && typeof (exception as { status: unknown }).status === 'number' && (exception as { status: number }).status < 500;
   }
+}
+
+/** What went wrong underneath, for the log: the cause a DomainError carries, or the error itself. */
+function reason(exception: unknown): string {
+  const underneath = exception instanceof Error && exception.cause !== undefined ? exception.cause : exception;
+  return underneath instanceof Error ? underneath.message : String(underneath);
 }
 
 /** A database error the client can act on: never a 500, never the database's own wording (except the triggers', written for users). */

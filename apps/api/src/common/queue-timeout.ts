@@ -1,7 +1,4 @@
-import { Logger } from '@nestjs/common';
 import { unavailable } from './domain-errors';
-
-const logger = new Logger('TaskQueue');
 
 /**
  * How long a request waits for the task queue (Redis). The queues' connection refuses commands at
@@ -37,7 +34,9 @@ export async function queueCall<T>(call: () => Promise<T>, options: { recorded?:
   try {
     return await withTimeout(call(), options.timeoutMs ?? QUEUE_TIMEOUT_MS, `Redis 在 ${(options.timeoutMs ?? QUEUE_TIMEOUT_MS) / 1000} 秒内没有应答`);
   } catch (error) {
-    logger.warn(`任务队列调用失败：${error instanceof Error ? error.message : String(error)}`);
-    throw unavailable(options.recorded ? `任务队列暂时不可用：${options.recorded}` : `${QUEUE_UNAVAILABLE}。`, options.details);
+    const failure = unavailable(options.recorded ? `任务队列暂时不可用：${options.recorded}` : `${QUEUE_UNAVAILABLE}。`, options.details);
+    // Redis's own words, for the log (HttpErrorFilter), never for the answer.
+    failure.cause = error;
+    throw failure;
   }
 }

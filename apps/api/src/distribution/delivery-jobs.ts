@@ -33,8 +33,8 @@ export class DeliveryJobs {
     try {
       await queueCall(() => this.queue.addBulk(bulk));
       return true;
-    } catch {
-      this.logger.error(`分发任务未能排队（${jobs.length} 个），将由工作进程自动补排`);
+    } catch (error) {
+      this.logger.error(`分发任务未能排队（${jobs.length} 个），将由工作进程自动补排：${String((error as Error).cause)}`);
       return false;
     }
   }

@@ -85,8 +85,8 @@ export class ImportBatchesService {
   private async enqueue(batchId: string): Promise<void> {
     try {
       await queueCall(() => this.queue.add(IMPORT_BATCH_JOB, { batchId }, { ...IMPORT_BATCH_JOB_OPTIONS, jobId: importBatchJobId(batchId) }));
-    } catch {
-      this.logger.error(`导入批次 ${batchId} 未能排队，将由工作进程自动补排`);
+    } catch (error) {
+      this.logger.error(`导入批次 ${batchId} 未能排队，将由工作进程自动补排：${String((error as Error).cause)}`);
     }
   }
 }
