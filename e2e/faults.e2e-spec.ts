@@ -82,16 +82,16 @@ async function referenceIssueId(base: string, token: string): Promise<string> {
   return issue.id;
 }
 
-/** Waits for the rendition to be done and returns its PDF's text (fails at once if it failed). */
-async function renderedPdfText(base: string, token: string, renditionId: string, timeoutMs = 90_000): Promise<string> {
-  await waitFor(async () => {
+/** Waits for the rendition to be done and returns it with its PDF's text (fails at once if it failed). */
+async function rendered(base: string, token: string, renditionId: string, timeoutMs = 90_000): Promise<{ rendition: any; text: string }> {
+  const rendition = await waitFor(async () => {
     const poll = await call(base, 'GET', `/api/renditions/${renditionId}`, { token });
     if (poll.body.status === 'failed') throw new Error(`rendition failed: ${poll.body.error}`);
-    return poll.body.status === 'done' ? true : undefined;
+    return poll.body.status === 'done' ? poll.body : undefined;
   }, timeoutMs);
   const file = await call<Buffer>(base, 'GET', `/api/renditions/${renditionId}/file`, { token });
   expect(file.status).toBe(200);
-  return compact(pdfPages(file.body).join(''));
+  return { rendition, text: compact(pdfPages(file.body).join('')) };
 }
 
 describe('with Redis stopped during a render request', () => {
@@ -134,7 +134,10 @@ describe('with Redis stopped during a render request', () => {
     restarted = await ensureRedis({ dir: stack!.redis.dir, port: stack!.redis.port });
     await waitFor(async () => ((await call(base, 'GET', '/api/health')).status === 200 ? true : undefined), 30_000);
 
-    expect(await renderedPdfText(base, editor, renditionId)).toContain(compact(reference.entries[0].title));
+    const { rendition, text } = await rendered(base, editor, renditionId);
+    expect(text).toContain(compact(reference.entries[0].title));
+    // Rendered once, however many recovery rounds (one a second here) saw the row pending.
+    expect(rendition.attempts).toBe(1);
   });
 });
 
@@ -242,7 +245,7 @@ describe('`npm start` with its worker killed', () => {
     }, 30_000);
     expect(secondWorker).not.toBe(firstWorker);
     expect(start.exitCode).toBeNull();
-    expect(await renderedPdfText(base, editor, requested.body.id)).toContain(compact(reference.entries[0].title));
+    expect((await rendered(base, editor, requested.body.id)).text).toContain(compact(reference.entries[0].title));
     expect((await call(base, 'GET', '/api/health')).status).toBe(200);
     expect(output).toContain('排版工作进程意外退出');
   });

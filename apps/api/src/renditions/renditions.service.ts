@@ -37,12 +37,11 @@ export class RenditionsService {
 
   /**
    * One rendition per issue content and kind: asking again for unchanged content returns the
-   * rendition already made or under way. The row is written before the job is queued, so a
-   * lost Redis never loses a request: with Redis away the answer is a 503 within seconds saying
-   * the request is kept, and the worker queues the pending row once Redis is back (it looks for
-   * such rows every half minute). With
-   * it, in the same transaction, the snapshot the worker prints: what the editor asked for,
-   * whatever is edited before the job runs.
+   * rendition already made or under way. The row is written, in one transaction with the
+   * snapshot the worker prints (what the editor asked for, whatever is edited before the job
+   * runs), before the job is queued, so a lost Redis never loses a request: with Redis away the
+   * answer is a 503 within seconds saying the request is kept, and the worker queues the pending
+   * row once Redis is back (it looks for such rows every half minute).
    */
   async request(issueId: string, kind: RenditionKind, user: AuthUser) {
     const issue = await this.prisma.issue.findUnique({ where: { id: issueId } });
