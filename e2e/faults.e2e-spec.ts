@@ -4,8 +4,8 @@
  * PostgreSQL and Redis, which other stacks use, are never touched:
  *
  * - Redis stopped during a render request: the request answers within 5 s, in Chinese, saying the
- *   request is kept; health says Redis is down; once the same Redis (same port, same data) is back
- *   the PDF is made without another request.
+ *   request is kept; health and login say Redis is down; once the same Redis (same port, same
+ *   data) is back the PDF is made without another request.
  * - PostgreSQL stopped: every request answers 503 in Chinese, never 500; health says which is down.
  * - `npm start` with its worker killed: the API keeps answering, the worker comes back, and a
  *   rendition requested meanwhile is made.
@@ -128,6 +128,12 @@ describe('with Redis stopped during a render request', () => {
     // The request is kept: the rendition is there, queued, for the worker to find.
     const renditionId: string = requested.body.rendition.id;
     expect((await call(base, 'GET', `/api/renditions/${renditionId}`, { token: editor })).body).toMatchObject({ status: 'queued', issueId });
+
+    // Login counts failures in Redis: it says so too, at once, rather than a generic 500.
+    const login = await call(base, 'POST', '/api/auth/login', { body: { username: 'editor', password: 'demo12345' }, timeoutMs: 60_000 });
+    expect(login.ms).toBeLessThan(5000);
+    expect(login.status).toBe(503);
+    expect(login.body.message).toMatch(/暂时不可用/);
 
     // The same Redis again: same port, same directory (append-only file).
     const { ensureRedis } = await stackModule();

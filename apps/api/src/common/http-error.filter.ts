@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { readDatabaseError, type DatabaseError } from './database-errors';
 import { DomainError, DomainErrorCode } from './domain-errors';
+import { isRedisUnavailable, REDIS_UNAVAILABLE } from './redis-errors';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -51,6 +52,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? raw.join('；') : String(raw ?? exception.message);
       return { status: exception.getStatus(), message: this.translateFrameworkMessage(exception.getStatus(), message) };
     }
+    if (isRedisUnavailable(exception)) return { status: 503, message: REDIS_UNAVAILABLE };
     const database = readDatabaseError(exception);
     if (database) return describeDatabaseError(database);
     if (this.isBodyParserError(exception)) {
