@@ -297,7 +297,7 @@ describe('login when a service does not answer', () => {
     try {
       const response = await requestFrom('127.0.0.1', 'POST', '/api/auth/login', { baseUrl: stack.baseUrl, body: { username: 'editor', password: 'demo12345' } });
       expect(response.status).toBe(503);
-      expect(response.body.message).toBe('数据库暂时无法连接，请稍后重试。');
+      expect(response.body.message).toBe('数据库暂时无法连接，请稍后重试。已保存的数据不受影响。');
     } finally {
       await stack.stop();
     }

@@ -125,8 +125,12 @@ function redisAnswers(port, host = '127.0.0.1') {
   });
 }
 
-/** A Redis server: `url` if given, else the machine's own on 6379 when `preferSystem`, else a private redis-server. */
-export async function ensureRedis({ url, preferSystem = false, dir = path.join(dataDir, 'redis') } = {}) {
+/**
+ * A Redis server: `url` if given, else the machine's own on 6379 when `preferSystem`, else a
+ * private redis-server on `port` (a free one by default; given, to start a stopped one again
+ * with its data).
+ */
+export async function ensureRedis({ url, preferSystem = false, dir = path.join(dataDir, 'redis'), port: wanted } = {}) {
   if (url) return { url, stop: async () => {} };
   if (preferSystem && (await redisAnswers(6379))) return { url: 'redis://127.0.0.1:6379', stop: async () => {} };
   const which = spawnSync('sh', ['-c', 'command -v redis-server']);
@@ -134,7 +138,7 @@ export async function ensureRedis({ url, preferSystem = false, dir = path.join(d
     throw new Error('找不到 redis-server。请安装 Debian/Ubuntu 软件包 redis-server（apt-get install redis-server），或设置 REDIS_URL 指向已有的 Redis。');
   }
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log')], { stdio: 'ignore' });
   for (let attempt = 0; attempt < 100 && !(await redisAnswers(port)); attempt += 1) {
     if (child.exitCode !== null) throw new Error(`redis-server 启动失败，详见 ${path.join(dir, 'redis.log')}`);
@@ -143,6 +147,8 @@ export async function ensureRedis({ url, preferSystem = false, dir = path.join(d
   log(`已启动内置 Redis（端口 ${port}）`);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
     stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }),
   };
 }
@@ -209,8 +215,10 @@ export function stopChild(child) {
  * A throw-away stack for tests and benchmarks: PostgreSQL and Redis (the machine's own when
  * they answer, private ones otherwise), a fresh database, its own queue prefix and storage
  * directory, migrated and seeded, with the API and worker running. `stop()` removes it all.
+ * `privateRedis` / `privatePostgres` give the stack servers of its own, under .data/, which a
+ * fault test may stop and start again without touching anyone else's.
  */
-export async function startDisposableStack({ name, logDir, env: extraEnv = {}, workerEnv = {} }) {
+export async function startDisposableStack({ name, logDir, env: extraEnv = {}, workerEnv = {}, privateRedis = false, privatePostgres = false }) {
   const stops = [];
   const children = [];
   const stop = async () => {
@@ -218,15 +226,24 @@ export async function startDisposableStack({ name, logDir, env: extraEnv = {}, w
     for (const step of stops.reverse()) await step().catch((error) => console.error(error));
   };
   try {
-    const postgres = await ensurePostgres({ url: process.env.TEST_PG_URL, preferSystem: true, dir: path.join(dataDir, 'test-postgres') });
-    stops.push(postgres.stop);
-    const redis = await ensureRedis({ url: process.env.TEST_REDIS_URL, preferSystem: true, dir: path.join(dataDir, 'test-redis') });
-    stops.push(redis.stop);
     const suffix = randomBytes(4).toString('hex');
+    const privateDir = (server) => path.join(dataDir, `${name}-${server}-${suffix}`);
+    for (const [wanted, server] of [[privatePostgres, 'postgres'], [privateRedis, 'redis']]) {
+      if (wanted) stops.push(async () => rmSync(privateDir(server), { recursive: true, force: true }));
+    }
+    const postgres = privatePostgres
+      ? await ensurePostgres({ dir: privateDir('postgres') })
+      : await ensurePostgres({ url: process.env.TEST_PG_URL, preferSystem: true, dir: path.join(dataDir, 'test-postgres') });
+    stops.push(postgres.stop);
+    const redis = privateRedis
+      ? await ensureRedis({ dir: privateDir('redis') })
+      : await ensureRedis({ url: process.env.TEST_REDIS_URL, preferSystem: true, dir: path.join(dataDir, 'test-redis') });
+    stops.push(redis.stop);
     const database = `dsyb_${name}_${suffix}`;
     // The database belongs to the owner role; the API and the worker connect as the application role.
     const { ownerUrl, appUrl } = await provisionDatabase(postgres.url, database, localDatabasePasswords());
-    stops.push(async () => {
+    // A private server's databases go with its directory.
+    if (!privatePostgres) stops.push(async () => {
       const client = new pg.Client({ connectionString: postgres.url });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -50,7 +50,10 @@ try {
     exitCode = 1;
   } else {
     if (!process.env.SKIP_BUILD) build();
-    stack = await startDisposableStack({ name: 'e2e', logDir });
+    // e2e/render-queue runs workers of its own on other queue prefixes over this database, and must
+    // know which process renders: this stack's worker re-queues pending renditions at start-up only
+    // (e2e/faults tests the periodic recovery on stacks of its own).
+    stack = await startDisposableStack({ name: 'e2e', logDir, workerEnv: { QUEUE_RECOVERY_INTERVAL_MS: String(24 * 3600 * 1000) } });
     log(`测试环境就绪：${stack.baseUrl}`);
     exitCode = await runJest(jestArgs, {
       TEST_PG_URL: stack.postgres.url,

@@ -3,7 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { redisConnectionOptions } from '@dsyb/domain';
+import { redisProducerOptions } from '@dsyb/domain';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -55,7 +55,8 @@ export class AppModule {
           signOptions: { expiresIn: config.tokenTtlSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
+        // Producers only: a queue call fails fast while Redis is away (common/queue-timeout.ts).
+        BullModule.forRoot({ connection: redisProducerOptions(config.redisUrl), prefix: config.queuePrefix }),
         IssuesModule,
         SectionsModule,
         EntriesModule,

@@ -16,26 +16,26 @@ import {
 } from '@dsyb/domain';
 import { DeliveryJob } from './delivery-job';
 import { Mailer } from './mailer';
+import { recoverPeriodically } from './recovery';
 import { PERSONALISING_THREADS, PRISMA } from './tokens';
 import type { TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
-/** How often pending deliveries without a job are looked for, and how old a row must be to count (the API queues right after its commit). */
-const SWEEP_INTERVAL_MS = 30_000;
+/** How old a pending delivery must be to count as lost (the API queues right after its commit). */
 const SWEEP_GRACE_MS = 60_000;
 
 /**
  * The delivery queue's lifecycle in this process: the BullMQ worker, the final failure of a job,
  * and the recovery of deliveries whose job was lost (Redis down when the API queued them, or
  * emptied since). PostgreSQL is the record: a delivery still pending with no job behind it is
- * queued again, at start-up and every 30 seconds; an e-mail whose link left with the lost job gets
+ * queued again, at start-up and every QUEUE_RECOVERY_INTERVAL_MS (30 s); an e-mail whose link left with the lost job gets
  * a fresh link (the old one keeps working).
  */
 @Injectable()
 export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryProcessor.name);
   private worker: Worker<DeliverJobData> | undefined;
-  private sweeper: NodeJS.Timeout | undefined;
+  private stopRecovery: (() => void) | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
@@ -59,15 +59,12 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
     this.worker.on('error', (error) => this.logger.error(`分发队列连接出错：${error.message}`));
     await this.requeueLost(0);
     this.worker.run().catch((error: unknown) => this.logger.error(`分发队列停止：${String(error)}`));
-    this.sweeper = setInterval(() => {
-      this.requeueLost(SWEEP_GRACE_MS).catch((error: unknown) => this.logger.warn(`补排分发任务失败：${String(error)}`));
-    }, SWEEP_INTERVAL_MS);
-    this.sweeper.unref();
+    this.stopRecovery = recoverPeriodically(this.config.recoveryIntervalMs, () => this.requeueLost(SWEEP_GRACE_MS), (error) => this.logger.warn(`补排分发任务失败：${String(error)}`));
     this.logger.log(`处理分发队列（并发 ${this.config.deliveryConcurrency}）`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.sweeper);
+    this.stopRecovery?.();
     await this.worker?.close();
     await this.personalising.close();
     this.mailer.close();

@@ -4,6 +4,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { importArticles, type PrismaClient } from '@dsyb/db';
 import { IMPORT_BATCH_JOB, IMPORT_BATCH_JOB_OPTIONS, importBatchJobId, INTAKE_QUEUE, isoDate, parseIsoDate, redisConnectionOptions, type ImportBatchJobData } from '@dsyb/domain';
 import { extractPageText, IntakeFileError, parsePage } from '@dsyb/intake';
+import { recoverPeriodically } from './recovery';
 import { PRISMA } from './tokens';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
@@ -18,6 +19,7 @@ import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 export class IntakeProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IntakeProcessor.name);
   private worker: Worker<ImportBatchJobData> | undefined;
+  private stopRecovery: (() => void) | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
@@ -37,9 +39,11 @@ export class IntakeProcessor implements OnApplicationBootstrap, BeforeApplicatio
     this.worker.on('error', (error) => this.logger.error(`导入队列连接出错：${error.message}`));
     await this.requeueUnfinished();
     this.worker.run().catch((error: unknown) => this.logger.error(`导入队列停止：${String(error)}`));
+    this.stopRecovery = recoverPeriodically(this.config.recoveryIntervalMs, () => this.requeueUnfinished(), (error) => this.logger.warn(`补排导入任务失败：${String(error)}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopRecovery?.();
     await this.worker?.close();
   }
 

@@ -4,6 +4,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { PrismaClient } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, redisConnectionOptions, type RenderJobData } from '@dsyb/domain';
 import { describeStorage } from '@dsyb/storage';
+import { recoverPeriodically } from './recovery';
 import { failureMessage, isUnrecoverable } from './render-failure';
 import { RenderJob, type RenderResult } from './render-job';
 import { PRISMA, TYPESETTING_THREADS } from './tokens';
@@ -13,8 +14,9 @@ import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 /**
  * The render queue's lifecycle in this process: start the BullMQ worker, re-queue what PostgreSQL
  * holds as pending, record a job's final failure, stop. What one job does is RenderJob's.
- * PostgreSQL is the record: a rendition row is written before its job, and rows still pending
- * at start-up are queued again.
+ * PostgreSQL is the record: a rendition row is written before its job, and rows pending with no
+ * job behind them are queued again at start-up and every QUEUE_RECOVERY_INTERVAL_MS (30 s), so
+ * a request made while Redis was away renders once it is back, without a restart.
  *
  * The BullMQ Worker is created here rather than through @Processor because its lock and
  * stalled-check settings come from the configuration, which a decorator cannot see.
@@ -23,6 +25,7 @@ import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 export class RenderProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RenderProcessor.name);
   private worker: Worker<RenderJobData, RenderResult> | undefined;
+  private stopRecovery: (() => void) | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
@@ -51,19 +54,22 @@ export class RenderProcessor implements OnApplicationBootstrap, BeforeApplicatio
     this.worker.on('error', (error) => this.logger.error(`队列连接出错：${error.message}`));
     await this.requeuePending();
     this.worker.run().catch((error: unknown) => this.logger.error(`排版队列停止：${String(error)}`));
+    this.stopRecovery = recoverPeriodically(this.config.recoveryIntervalMs, () => this.requeuePending(), (error) => this.logger.warn(`补排排版任务失败：${String(error)}`));
     this.logger.log(`处理排版队列（并发 ${concurrency}，存储：${describeStorage(this.config.storage)}）`);
   }
 
   /** Lets the job under way finish (or, past Nest's grace period, leaves it to the stalled-job checker). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopRecovery?.();
     await this.worker?.close();
     await this.threads.close();
   }
 
   /**
-   * Rows that are queued or running with no job behind them (Redis lost its data, a worker died
-   * before the API's job was added…) are queued again. enqueueRender adds nothing for a job that is
-   * still waiting, delayed or running, so several workers starting at once add one job in all.
+   * Rows that are queued or running with no job behind them (Redis was away when the API queued
+   * them or lost its data, a worker died before the API's job was added…) are queued again.
+   * enqueueRender adds nothing for a job that is still waiting, delayed or running, and the job id
+   * is the rendition's, so several workers and rounds add one job in all.
    */
   async requeuePending(): Promise<number> {
     const pending = await this.prisma.rendition.findMany({

@@ -88,6 +88,7 @@ describe('the worker configuration', () => {
       storage: { driver: 'local', directory: path.resolve('.data/renditions') },
       queue: { lockDurationMs: 15_000, stalledIntervalMs: 5_000, maxStalledCount: 2 },
       renderTimeoutMs: 120_000,
+      recoveryIntervalMs: 30_000,
       deliveryConcurrency: 4,
       testDelayMs: 0,
     });
@@ -104,6 +105,7 @@ describe('the worker configuration', () => {
       RENDER_MAX_STALLED_COUNT: '0',
       RENDER_TIMEOUT_MS: '30000',
       RENDER_TEST_DELAY_MS: '1500',
+      QUEUE_RECOVERY_INTERVAL_MS: '1000',
       DELIVERY_CONCURRENCY: '8',
     });
     expect(config).toMatchObject({
@@ -111,6 +113,7 @@ describe('the worker configuration', () => {
       concurrency: 2,
       queue: { lockDurationMs: 2000, stalledIntervalMs: 500, maxStalledCount: 0 },
       renderTimeoutMs: 30_000,
+      recoveryIntervalMs: 1000,
       deliveryConcurrency: 8,
       testDelayMs: 1500,
     });
@@ -126,12 +129,14 @@ describe('the worker configuration', () => {
       RENDER_MAX_STALLED_COUNT: '-1',
       RENDER_TIMEOUT_MS: '1.5',
       RENDER_TEST_DELAY_MS: '-1',
+      QUEUE_RECOVERY_INTERVAL_MS: '0',
     }))).toEqual([
       'RENDER_CONCURRENCY 应为不小于 1 的整数，实际为 "0"',
       'RENDER_LOCK_DURATION_MS 应为不小于 1000 的整数，实际为 "15s"',
       'RENDER_STALLED_INTERVAL_MS 应为不小于 100 的整数，实际为 "50"',
       'RENDER_MAX_STALLED_COUNT 应为不小于 0 的整数，实际为 "-1"',
       'RENDER_TIMEOUT_MS 应为不小于 1000 的整数，实际为 "1.5"',
+      'QUEUE_RECOVERY_INTERVAL_MS 应为不小于 100 的整数，实际为 "0"',
       'RENDER_TEST_DELAY_MS 应为不小于 0 的整数，实际为 "-1"',
     ]);
   });

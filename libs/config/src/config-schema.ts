@@ -91,6 +91,12 @@ export interface WorkerConfig extends SharedConfig {
   /** RENDER_TIMEOUT_MS: a render that takes longer is abandoned (its thread is replaced) and retried. */
   renderTimeoutMs: number;
   /**
+   * QUEUE_RECOVERY_INTERVAL_MS (default 30 s): how often this process looks for renditions, import
+   * batches and deliveries that PostgreSQL holds as pending with no job in Redis (Redis was away
+   * when the API queued them, or lost its data) and queues them again.
+   */
+  recoveryIntervalMs: number;
+  /**
    * DELIVERY_CONCURRENCY (default 4): deliveries this process works on at once. Each spends most
    * of its time waiting (storage, the SMTP server), so more than the render concurrency.
    */
@@ -113,6 +119,7 @@ const DEFAULT_LOCK_DURATION_MS = 15_000;
 const DEFAULT_STALLED_INTERVAL_MS = 5_000;
 const DEFAULT_MAX_STALLED_COUNT = 2;
 const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
+const DEFAULT_RECOVERY_INTERVAL_MS = 30_000;
 
 export function loadApiConfig(env: Environment = process.env): ApiConfig {
   const read = new EnvironmentReader(env);
@@ -161,6 +168,7 @@ export function loadWorkerConfig(env: Environment = process.env, workerName = `$
       maxStalledCount: read.integer('RENDER_MAX_STALLED_COUNT', DEFAULT_MAX_STALLED_COUNT, 0),
     },
     renderTimeoutMs: read.integer('RENDER_TIMEOUT_MS', DEFAULT_RENDER_TIMEOUT_MS, 1000),
+    recoveryIntervalMs: read.integer('QUEUE_RECOVERY_INTERVAL_MS', DEFAULT_RECOVERY_INTERVAL_MS, 100),
     deliveryConcurrency: read.integer('DELIVERY_CONCURRENCY', 4, 1),
     testDelayMs: read.integer('RENDER_TEST_DELAY_MS', 0, 0),
   });

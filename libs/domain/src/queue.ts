@@ -23,6 +23,17 @@ export function redisConnectionOptions(redisUrl: string): { host: string; port: 
 }
 
 /**
+ * For a process that adds jobs while someone waits for the answer (the API): while Redis is away a
+ * command fails at once instead of waiting in ioredis's offline queue for the outage to end
+ * (BullMQ's "failing fast when Redis is down"), and one sent just before the connection dropped
+ * fails after the first reconnection attempt. Never for a Worker, whose blocking commands need
+ * maxRetriesPerRequest: null.
+ */
+export function redisProducerOptions(redisUrl: string): Omit<ReturnType<typeof redisConnectionOptions>, 'maxRetriesPerRequest'> & { maxRetriesPerRequest: number; enableOfflineQueue: false } {
+  return { ...redisConnectionOptions(redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false };
+}
+
+/**
  * Retries with exponential backoff (2 s, 4 s, 8 s: long enough for a restarted database or a
  * full disk to come back, short enough that an editor waiting for a proof still gets it).
  * Completed jobs are trimmed; the rendition row is the record.

@@ -34,7 +34,20 @@ it('tells unique and foreign-key violations, missing records and lost concurrent
   expect(readDatabaseError(databaseError('P2034', { kind: 'TransactionWriteConflict' }))).toEqual({ kind: 'write_conflict' });
 });
 
-it('tells a database that does not answer from every other error', () => {
-  expect(readDatabaseError(databaseError('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toEqual({ kind: 'unreachable' });
-  expect(readDatabaseError(databaseError('P2010', { kind: 'ConnectionClosed' }))).toEqual({ kind: 'unreachable' });
+it('recognises a database out of reach, whichever layer reports it, so that the answer is a 503', () => {
+  // As Prisma reported them for a stopped server and a connection terminated by the server (pg adapter 7.10).
+  expect(readDatabaseError(databaseError('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(databaseError('P2010', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(refusedByDatabase('57P01', 'terminating connection due to administrator command'))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(refusedByDatabase('57P03', 'the database system is starting up'))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(refusedByDatabase('08006', 'connection failure'))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(databaseError('P2010', { kind: 'ConnectionClosed' }))).toEqual({ kind: 'unavailable' });
+  for (const code of ['P1002', 'P1008', 'P1017']) expect(readDatabaseError(databaseError(code, {}))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(new Prisma.PrismaClientInitializationError('Can’t reach database server', 'test'))).toEqual({ kind: 'unavailable' });
+  // What the pg driver throws itself, passed on by the adapter as it is.
+  expect(readDatabaseError(new Error('Connection terminated unexpectedly'))).toEqual({ kind: 'unavailable' });
+  expect(readDatabaseError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toEqual({ kind: 'unavailable' });
+  // Other failures stay what they were.
+  expect(readDatabaseError(refusedByDatabase('55000', 'object not in prerequisite state'))).toBeUndefined();
+  expect(readDatabaseError(new Error('Connection refused by the mail server'))).toBeUndefined();
 });

@@ -24,5 +24,5 @@ export const invalid = (message: string, details?: Record<string, unknown>) => n
 export const gone = (message: string) => new DomainError('gone', message);
 /** 429: too many requests from one address; `retryAfterSeconds` says when the next one is let through. */
 export const tooMany = (message: string, retryAfterSeconds?: number) => new DomainError('too_many', message, undefined, retryAfterSeconds);
-/** 503: a service the request needs (Redis, PostgreSQL) does not answer; trying again later can succeed. */
-export const unavailable = (message: string) => new DomainError('unavailable', message, undefined, 5);
+/** 503: a service the request needs (the task queue, Redis, the database) is away for now; the message says what was kept. Try again in a few seconds. */
+export const unavailable = (message: string, details?: Record<string, unknown>) => new DomainError('unavailable', message, details, 5);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { readDatabaseError, type DatabaseError } from './database-errors';
 import { DomainError, DomainErrorCode } from './domain-errors';
+import { isRedisUnavailable, REDIS_UNAVAILABLE } from './redis-errors';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -35,7 +36,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A service away for a while (503) is one line in the log, not a stack trace per request.
+    if (status === 503) this.logger.warn(`${message}（${reason(exception)}）`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...details });
   }
@@ -50,6 +53,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = Array.isArray(raw) ? raw.join('；') : String(raw ?? exception.message);
       return { status: exception.getStatus(), message: this.translateFrameworkMessage(exception.getStatus(), message) };
     }
+    if (isRedisUnavailable(exception)) return { status: 503, message: REDIS_UNAVAILABLE };
     const database = readDatabaseError(exception);
     if (database) return describeDatabaseError(database);
     if (this.isBodyParserError(exception)) {
@@ -69,6 +73,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/** What went wrong underneath, for the log: the cause a DomainError carries, or the error itself. */
+function reason(exception: unknown): string {
+  const underneath = exception instanceof Error && exception.cause !== undefined ? exception.cause : exception;
+  return underneath instanceof Error ? underneath.message : String(underneath);
+}
+
 /** A database error the client can act on: never a 500, never the database's own wording (except the triggers', written for users). */
 function describeDatabaseError(error: DatabaseError): { status: number; message: string } {
   switch (error.kind) {
@@ -82,7 +92,7 @@ function describeDatabaseError(error: DatabaseError): { status: number; message:
       return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
     case 'write_conflict':
       return { status: 409, message: '数据正被他人同时修改，请稍后重试。' };
-    case 'unreachable':
-      return { status: 503, message: '数据库暂时无法连接，请稍后重试。' };
+    case 'unavailable':
+      return { status: 503, message: '数据库暂时无法连接，请稍后重试。已保存的数据不受影响。' };
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
 
@@ -8,12 +9,12 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** 200 only when PostgreSQL and Redis both answer. */
+  /** 200 only when PostgreSQL and Redis both answer; otherwise 503 with the same body, saying which is down. */
   @Public()
   @Get()
-  async check() {
+  async check(@Res({ passthrough: true }) response: Response) {
     const body = await this.health.check();
-    if (body.status !== 'ok') throw new ServiceUnavailableException({ message: '服务暂不可用', ...body });
+    if (body.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return body;
   }
 }

@@ -2,18 +2,17 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { RENDER_QUEUE } from '@dsyb/domain';
+import { withTimeout } from '../common/queue-timeout';
 import { PrismaService } from '../prisma/prisma.service';
 
 const TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
-}
 
 export interface HealthReport {
   status: 'ok' | 'error';
   database: 'up' | 'down';
   redis: 'up' | 'down';
+  /** When something is down: which, in words. */
+  message?: string;
 }
 
 /** Whether PostgreSQL and Redis answer, each within two seconds. */
@@ -23,9 +22,11 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.prisma.$queryRaw`SELECT 1`).then(() => 'up' as const, () => 'down' as const),
-      withTimeout(this.queue.getJobCounts('waiting')).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.prisma.$queryRaw`SELECT 1`, TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.queue.getJobCounts('waiting'), TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const),
     ]);
-    return { status: database === 'up' && redis === 'up' ? 'ok' : 'error', database, redis };
+    if (database === 'up' && redis === 'up') return { status: 'ok', database, redis };
+    const down = [database === 'down' && '数据库（PostgreSQL）', redis === 'down' && '任务队列（Redis）'].filter(Boolean).join('和');
+    return { status: 'error', database, redis, message: `服务暂不可用：${down}无法连接` };
   }
 }

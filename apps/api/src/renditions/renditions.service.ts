@@ -8,6 +8,7 @@ import type { RenditionStorage } from '@dsyb/storage';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
+import { queueCall } from '../common/queue-timeout';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
 import { presentRendition } from './rendition.presenter';
@@ -42,10 +43,11 @@ export class RenditionsService {
 
   /**
    * One rendition per issue content and kind: asking again for unchanged content returns the
-   * rendition already made or under way. The row is written before the job is queued, so a
-   * lost Redis never loses a request (the worker re-queues pending rows at start-up), and with
-   * it, in the same transaction, the snapshot the worker prints: what the editor asked for,
-   * whatever is edited before the job runs.
+   * rendition already made or under way. The row is written, in one transaction with the
+   * snapshot the worker prints (what the editor asked for, whatever is edited before the job
+   * runs), before the job is queued, so a lost Redis never loses a request: with Redis away the
+   * answer is a 503 within seconds saying the request is kept, and the worker queues the pending
+   * row once Redis is back (it looks for such rows every half minute).
    *
    * A published issue prints its publication (libs/db issue-publication.ts), never the live
    * tables: asking for its final again answers the final already made for its current revision,
@@ -71,8 +73,12 @@ export class RenditionsService {
       await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { issueId, kind } });
       return row;
     });
-    await enqueueRender(this.queue, rendition.id);
-    return { rendition: presentRendition(rendition), created: true };
+    const presented = presentRendition(rendition);
+    await queueCall(() => enqueueRender(this.queue, rendition.id), {
+      recorded: '排版请求已记录（排队中），任务队列恢复后将自动开始排版，无需重新提交。',
+      details: { rendition: presented },
+    });
+    return { rendition: presented, created: true };
   }
 
   /** An issue not yet published, read from the live tables. */

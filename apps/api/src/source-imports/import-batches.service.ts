@@ -5,12 +5,12 @@ import { dateFromFileName, IMPORT_BATCH_JOB, IMPORT_BATCH_JOB_OPTIONS, importBat
 import type { Prisma } from '@dsyb/db';
 import type { AuthUser } from '../auth/auth.types';
 import { invalid, notFound } from '../common/domain-errors';
+import { queueCall } from '../common/queue-timeout';
 import { PrismaService } from '../prisma/prisma.service';
 import type { PageOriginDto } from './source-import.dto';
 
 /** A month of pages, with room for supplements. */
 export const MAX_BATCH_FILES = 60;
-const ENQUEUE_TIMEOUT_MS = 5000;
 
 export interface UploadedPageFile {
   originalname: string;
@@ -77,18 +77,16 @@ export class ImportBatchesService {
     return presentBatch(batch);
   }
 
-  /** The batch row is the record: if Redis does not take the job, the worker queues it when it starts. */
+  /**
+   * The batch row and its files are the record: if Redis does not take the job within queueCall's
+   * bound, the answer is still the batch (queued), which the admin follows, and the worker queues
+   * it on its own once Redis is back (apps/worker/src/intake.processor.ts, every half minute).
+   */
   private async enqueue(batchId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis 在 ${ENQUEUE_TIMEOUT_MS / 1000} 秒内没有应答`)), ENQUEUE_TIMEOUT_MS);
-    });
     try {
-      await Promise.race([this.queue.add(IMPORT_BATCH_JOB, { batchId }, { ...IMPORT_BATCH_JOB_OPTIONS, jobId: importBatchJobId(batchId) }), timeout]);
+      await queueCall(() => this.queue.add(IMPORT_BATCH_JOB, { batchId }, { ...IMPORT_BATCH_JOB_OPTIONS, jobId: importBatchJobId(batchId) }));
     } catch (error) {
-      this.logger.error(`导入任务未能排队，将由工作进程启动时补排：${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      clearTimeout(timer);
+      this.logger.error(`导入批次 ${batchId} 未能排队，将由工作进程自动补排：${String((error as Error).cause)}`);
     }
   }
 }
