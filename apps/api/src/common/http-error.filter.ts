@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { readDatabaseError, type DatabaseError } from './database-errors';
 import { DomainError, DomainErrorCode } from './domain-errors';
+import { detailsWithoutServerPaths, withoutServerPaths } from './server-paths';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -34,7 +35,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(status).json({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...details });
+    // Last line: whatever an error carried, the answer names no path on the server and no stack frame.
+    response.status(status).json({
+      statusCode: status,
+      error: STATUS_TEXT[status] ?? 'Error',
+      message: withoutServerPaths(message),
+      ...(details ? (detailsWithoutServerPaths(details) as Record<string, unknown>) : {}),
+    });
   }
 
   private describe(exception: unknown): { status: number; message: string; details?: Record<string, unknown> } {
