@@ -1,5 +1,4 @@
-import { DomainError } from './domain-errors';
-import { MAX_JSON_DEPTH, nestsDeeperThan, refuseDeeplyNestedJson } from './json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan, refuseDeeplyNestedJson, RefusedBodyError } from './json-depth';
 
 const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 const request = {} as Parameters<typeof refuseDeeplyNestedJson>[0];
@@ -23,14 +22,14 @@ it('refuses a body nested too deep with a 400 in Chinese, a million levels in mi
     refusal = error;
   }
   expect(performance.now() - started).toBeLessThan(100);
-  expect(refusal).toBeInstanceOf(DomainError);
-  expect((refusal as DomainError).code).toBe('invalid');
-  expect((refusal as DomainError).message).toBe(`请求内容嵌套过深：对象和数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
+  expect(refusal).toBeInstanceOf(RefusedBodyError);
+  expect((refusal as RefusedBodyError).status).toBe(400);
+  expect((refusal as RefusedBodyError).message).toBe(`请求内容嵌套过深：对象和数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
   expect(() => refuseDeeplyNestedJson(request, response, Buffer.from(nested(10)), 'utf-8')).not.toThrow();
 });
 
 it('reads UTF-16 bodies as characters, whose bytes may look like brackets', () => {
   // 笀 is U+7B00: in UTF-16LE its second byte is "{".
   expect(() => refuseDeeplyNestedJson(request, response, Buffer.from(JSON.stringify({ t: '笀'.repeat(100) }), 'utf16le'), 'utf-16le')).not.toThrow();
-  expect(() => refuseDeeplyNestedJson(request, response, Buffer.from(nested(100), 'utf16le'), 'utf-16le')).toThrow(DomainError);
+  expect(() => refuseDeeplyNestedJson(request, response, Buffer.from(nested(100), 'utf16le'), 'utf-16le')).toThrow(RefusedBodyError);
 });

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { invalid } from './domain-errors';
 
 /** No request the admin sends nests deeper than a dozen levels (an entry's credits are three). */
 export const MAX_JSON_DEPTH = 64;
@@ -10,6 +9,19 @@ const CLOSE_OBJECT = 0x7d; // }
 const CLOSE_ARRAY = 0x5d; // ]
 const QUOTE = 0x22; // "
 const BACKSLASH = 0x5c; // \
+
+/** The body-parser error type of a RefusedBodyError, whose message is written for the client. */
+export const REFUSED_BODY = 'entity.refused';
+
+/**
+ * A body refused before it is parsed. body-parser answers what its `verify` hook throws with the
+ * error's own `status`, or 403 when it has none; Nest then hands it to the error filter as an
+ * HttpException with this message.
+ */
+export class RefusedBodyError extends Error {
+  readonly status = 400;
+  readonly type = REFUSED_BODY;
+}
 
 /**
  * Whether JSON text nests objects and arrays deeper than `max`, found by one pass over the
@@ -50,8 +62,8 @@ export function refuseDeeplyNestedJson(_request: IncomingMessage, _response: Ser
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(body);
     } catch {
-      throw invalid('请求内容应使用 UTF-8 编码');
+      throw new RefusedBodyError('请求内容应使用 UTF-8 编码');
     }
   }
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw invalid(`请求内容嵌套过深：对象和数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new RefusedBodyError(`请求内容嵌套过深：对象和数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
 }
