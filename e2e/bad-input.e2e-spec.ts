@@ -39,6 +39,9 @@ describe('characters PostgreSQL or the PDF cannot hold', () => {
     const link = await api('GET', '/api/receive/abc%00def');
     expect(link.status).toBe(400);
     expect(link.body.message).toBe('路径参数 token 含有不允许的控制字符（U+0000）');
+    const undecodable = await api('GET', '/api/receive/abc%ED%A0%80def');
+    expect(undecodable.status).toBe(400);
+    expect(undecodable.body.message).toBe('地址中含有无法解码的字符（百分号编码无效）');
 
     // Refused before the login was tried: the account is not a failed login the poorer.
     expect((await api('POST', '/api/auth/login', { body: { username: 'editor', password: 'demo12345' } })).status).toBe(200);

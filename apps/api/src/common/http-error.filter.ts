@@ -27,8 +27,9 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-/** What multer and busboy (file uploads) say, in English, as the client reads it. */
-const UPLOAD_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
+/** What Express's router and multer and busboy (file uploads) say, in English, as the client reads it. */
+const FRAMEWORK_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Failed to decode param/, '地址中含有无法解码的字符（百分号编码无效）'],
   [/^File too large$/, '上传的文件过大'],
   [/^Too many files$/, '一次上传的文件过多'],
   [/^Too many (parts|fields)$/, '上传的表单项过多'],
@@ -88,7 +89,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private translateFrameworkMessage(status: number, message: string): string {
     if (status === 404 && /^Cannot (GET|POST|PUT|DELETE|PATCH)/.test(message)) return `接口不存在：${message.replace(/^Cannot /, '')}`;
-    return UPLOAD_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+    return FRAMEWORK_MESSAGES.find(([pattern]) => pattern.test(message))?.[1] ?? message;
   }
 }
 

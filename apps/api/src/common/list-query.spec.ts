@@ -53,6 +53,10 @@ it('names the parameter and the field in every refusal', () => {
   expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\uD800' }) }, spec))).toContain('参数 filter 的字段 q 含有无效的字符');
 });
 
+it('refuses a parameter nested too deep', () => {
+  expect(messageOf(() => parseListQuery({ filter: `{"q":${'['.repeat(65)}${']'.repeat(65)}}` }, spec))).toBe('参数 filter 嵌套过深：对象和数组最多嵌套 64 层');
+});
+
 it('refuses rows beyond what PostgreSQL counts and pages beyond the largest', () => {
   for (const range of ['[1e300,1e300]', '[0,1e300]', '[2147483648,2147483648]', '[0.5,3]', '[0,"9"]']) {
     expect(messageOf(() => parseListQuery({ range }, spec))).toBe('参数 range 应为 [起, 止]，两个 0 至 2147483647 之间的整数且 起 ≤ 止');

@@ -1,5 +1,6 @@
 import { invalid } from './domain-errors';
 import { DATE_YEARS, isIsoDate, isIsoTimestamp } from './is-iso-date';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { refuseForbiddenCharacters } from './request-characters';
 import { PG_INT_MAX } from './integer-range';
 
@@ -43,6 +44,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw invalid(`参数 ${name} 只能出现一次`);
+  if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) throw invalid(`参数 ${name} 嵌套过深：对象和数组最多嵌套 ${MAX_JSON_DEPTH} 层`);
   try {
     return JSON.parse(raw);
   } catch {
