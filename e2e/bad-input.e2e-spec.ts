@@ -26,7 +26,7 @@ describe('characters PostgreSQL or the PDF cannot hold', () => {
   it('refuses NUL and lone surrogates at login, without a token, naming the field', async () => {
     const nul = await api('POST', '/api/auth/login', { body: { username: 'ed\u0000itor', password: 'demo12345' } });
     expect(nul.status).toBe(400);
-    expect(nul.body.message).toBe('字段 username 含有不允许的控制字符（U+0000）');
+    expect(nul.body.message).toBe('字段 username 含有不允许的控制字符（U+0000，空字符）');
 
     const surrogate = await api('POST', '/api/auth/login', { body: { username: 'editor', password: 'demo12345\uD800' } });
     expect(surrogate.status).toBe(400);
@@ -38,7 +38,7 @@ describe('characters PostgreSQL or the PDF cannot hold', () => {
 
     const link = await api('GET', '/api/receive/abc%00def');
     expect(link.status).toBe(400);
-    expect(link.body.message).toBe('路径参数 token 含有不允许的控制字符（U+0000）');
+    expect(link.body.message).toBe('路径参数 token 含有不允许的控制字符（U+0000，空字符）');
     const undecodable = await api('GET', '/api/receive/abc%ED%A0%80def');
     expect(undecodable.status).toBe(400);
     expect(undecodable.body.message).toBe('地址中含有无法解码的字符（百分号编码无效）');
@@ -56,20 +56,20 @@ describe('characters PostgreSQL or the PDF cannot hold', () => {
       body: { title: '坏输入测试：含空字符\u0000的条目', sectionId: before.sectionId, issueId, eventDate: before.eventDate, bodyText: '正文。' },
     });
     expect(created.status).toBe(400);
-    expect(created.body.message).toBe('字段 title 含有不允许的控制字符（U+0000）');
+    expect(created.body.message).toBe('字段 title 含有不允许的控制字符（U+0000，空字符）');
     const listed = await api('GET', `/api/entries?filter=${filter({ q: '坏输入测试：含空字符' })}`, { token: editor });
     expect(listed.body).toEqual([]);
 
     const body = await api('PUT', `/api/entries/${entryId}`, { token: editor, body: { version: before.version, title: '新标题', bodyText: '第一段\u0000。' } });
     expect(body.status).toBe(400);
-    expect(body.body.message).toBe('字段 bodyText 含有不允许的控制字符（U+0000）');
+    expect(body.body.message).toBe('字段 bodyText 含有不允许的控制字符（U+0000，空字符）');
 
     const credit = await api('PUT', `/api/entries/${entryId}`, {
       token: editor,
       body: { version: before.version, contributors: [{ contributorId: '00000000-0000-4000-8000-00000000000\u0000', role: 'reporter' }] },
     });
     expect(credit.status).toBe(400);
-    expect(credit.body.message).toBe('字段 contributors[0].contributorId 含有不允许的控制字符（U+0000）');
+    expect(credit.body.message).toBe('字段 contributors.0.contributorId 含有不允许的控制字符（U+0000，空字符）');
 
     const surrogate = await api('PUT', `/api/entries/${entryId}`, { token: editor, body: { version: before.version, title: '半个字\uDC00' } });
     expect(surrogate.status).toBe(400);
@@ -84,7 +84,7 @@ describe('characters PostgreSQL or the PDF cannot hold', () => {
     form.append('text', '本报讯 9月10日，中原区召开河长制工作会议。\n记者 张三');
     const response = await fetch(`${baseUrl()}/api/source-imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe('字段 newspaper 含有不允许的控制字符（U+0000）');
+    expect((await response.json()).message).toBe('字段 newspaper 含有不允许的控制字符（U+0000，空字符）');
   });
 });
 

@@ -49,7 +49,7 @@ it('names the parameter and the field in every refusal', () => {
   expect(messageOf(() => parseListQuery({ filter: '{"year":1e308}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
   expect(messageOf(() => parseListQuery({ filter: '{"year":2020.5}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
   expect(parseListQuery({ filter: '{"year":2020}' }, spec).filter).toEqual({ year: 2020 });
-  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\u0000' }) }, spec))).toBe('参数 filter 的字段 q 含有不允许的控制字符（U+0000）');
+  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\u0000' }) }, spec))).toBe('参数 filter 的字段 q 含有不允许的控制字符（U+0000，空字符）');
   expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\uD800' }) }, spec))).toContain('参数 filter 的字段 q 含有无效的字符');
 });
 

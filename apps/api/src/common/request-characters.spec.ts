@@ -3,7 +3,7 @@ import { describeForbiddenCharacter, findForbiddenCharacter, refuseForbiddenChar
 
 it('finds NUL, other C0 controls and lone surrogates, and names where they are', () => {
   expect(findForbiddenCharacter({ username: 'ed\u0000itor' })).toEqual({ path: 'username', codePoint: 'U+0000', kind: 'control' });
-  expect(findForbiddenCharacter({ contributors: [{ role: 'x' }, { role: 'r\u001b' }] })?.path).toBe('contributors[1].role');
+  expect(findForbiddenCharacter({ contributors: [{ role: 'x' }, { role: 'r\u001b' }] })?.path).toBe('contributors.1.role');
   expect(findForbiddenCharacter({ title: '\uDC00中' })).toEqual({ path: 'title', codePoint: 'U+DC00', kind: 'surrogate' });
   expect(findForbiddenCharacter({ title: '中\uD800' })?.codePoint).toBe('U+D800');
   expect(findForbiddenCharacter({ ['a\u0000']: 1 })?.kind).toBe('control');
@@ -16,7 +16,7 @@ it('lets tab, line feed, carriage return, characters beyond the BMP and buffers 
 });
 
 it('says in Chinese which field holds what', () => {
-  expect(describeForbiddenCharacter({ path: 'username', codePoint: 'U+0000', kind: 'control' })).toBe('字段 username 含有不允许的控制字符（U+0000）');
+  expect(describeForbiddenCharacter({ path: 'username', codePoint: 'U+0000', kind: 'control' })).toBe('字段 username 含有不允许的控制字符（U+0000，空字符）');
   expect(describeForbiddenCharacter({ path: 'q', codePoint: 'U+D800', kind: 'surrogate' }, '参数')).toContain('参数 q 含有无效的字符');
   try {
     refuseForbiddenCharacters({ title: 'x\u0007' });

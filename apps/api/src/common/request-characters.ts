@@ -12,7 +12,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const MAX_WALK_DEPTH = 100;
 
 export interface ForbiddenCharacter {
-  /** Where it is: `username`, `contributors[0].role`, or '' for the value itself. */
+  /** Where it is: `username`, `contributors.0.role`, or '' for the value itself. */
   path: string;
   /** "U+0000" */
   codePoint: string;
@@ -36,7 +36,8 @@ const isPlainObject = (value: object): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null;
 };
 
-const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+/** `contributors.0.role`, as the validation pipe names nested fields. */
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
 /**
  * The first forbidden character in a string, or in the strings and keys of the plain objects and
@@ -60,11 +61,11 @@ export function findForbiddenCharacter(value: unknown, path = '', depth = 0): Fo
   return undefined;
 }
 
-/** "字段 username 含有不允许的控制字符（U+0000）" */
+/** "字段 username 含有不允许的控制字符（U+0000，空字符）" */
 export function describeForbiddenCharacter(found: ForbiddenCharacter, label = '字段'): string {
   const where = found.path ? `${label} ${found.path}` : '请求内容';
   return found.kind === 'control'
-    ? `${where} 含有不允许的控制字符（${found.codePoint}）`
+    ? `${where} 含有不允许的控制字符（${found.codePoint}${found.codePoint === 'U+0000' ? '，空字符' : ''}）`
     : `${where} 含有无效的字符（不成对的代理项 ${found.codePoint}），请重新输入该处文字`;
 }
 
