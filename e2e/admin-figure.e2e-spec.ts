@@ -209,7 +209,7 @@ describe('an editor puts a photo with its caption into an entry', () => {
     const text = compact(pages.join('\n'));
     expect(text).toContain(compact(PARAGRAPH));
     expect(text).toContain(compact(CAPTION_EDITED));
-    expect(text).not.toContain('图片未嵌入');
+    expect(text).not.toContain('图片无法显示');
 
     const dir = fs.mkdtempSync(path.join(tmpdir(), 'dsyb-figure-'));
     fs.writeFileSync(path.join(dir, 'proof.pdf'), file.body);

@@ -45,6 +45,8 @@ function required(name: string): string {
 }
 
 const databaseUrl = required('E2E_DATABASE_URL');
+/** As the stack's own worker connects: the application role, not the owner. */
+const appDatabaseUrl = required('E2E_APP_DATABASE_URL');
 const redisUrl = required('E2E_REDIS_URL');
 const stackPrefix = required('E2E_QUEUE_PREFIX');
 const storageDir = required('E2E_STORAGE_DIR');
@@ -358,7 +360,7 @@ interface WorkerProcess {
 function startWorker(name: string, env: Record<string, string>): WorkerProcess {
   const child: ChildProcess = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/apps/worker/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir, ...env },
+    env: { ...process.env, DATABASE_URL: appDatabaseUrl, REDIS_URL: redisUrl, STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: Buffer[] = [];

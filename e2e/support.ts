@@ -125,18 +125,20 @@ export async function finishedRendition(token: string, id: string): Promise<any>
 /**
  * A one-entry issue of a fresh test issue (createTestIssue from `firstYear`) driven through review,
  * sign-off and publication, with its final PDF; `recipientIds` become its distribution list first.
+ * The entry goes into `sectionId`, or else the first section.
  */
 export async function publishTestIssue(
   tokens: { editor: string; reviewer: string },
   firstYear: number,
   title: string,
   recipientIds: string[] = [],
+  sectionId?: string,
 ): Promise<{ issueId: string; entryId: string; year: number; final: any }> {
   const { editor, reviewer } = tokens;
   const issue = await createTestIssue<{ id: string; year: number; month: number; version: number }>(editor, firstYear);
-  const sections = (await api('GET', '/api/sections', { token: editor })).body;
+  const section = sectionId ?? (await api('GET', '/api/sections', { token: editor })).body[0].id;
   const eventDate = `${issue.year}-${String(issue.month).padStart(2, '0')}-02`;
-  const entry = await api('POST', '/api/entries', { token: editor, body: { title, sectionId: sections[0].id, issueId: issue.id, eventDate, bodyText: `${issue.month}月2日，原文。` } });
+  const entry = await api('POST', '/api/entries', { token: editor, body: { title, sectionId: section, issueId: issue.id, eventDate, bodyText: `${issue.month}月2日，原文。` } });
   if (entry.status !== 201) throw new Error(`creating the entry failed: ${entry.status} ${JSON.stringify(entry.body)}`);
   if (recipientIds.length > 0) {
     const set = await api('PUT', `/api/issues/${issue.id}/recipients`, { token: editor, body: { version: issue.version, recipientIds } });

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { provisionDatabase } from './database-roles.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = path.join(root, '.data');
@@ -146,7 +147,7 @@ export async function ensureRedis({ url, preferSystem = false, dir = path.join(d
   };
 }
 
-/** A JWT secret kept under .data/ so demo logins survive restarts; never a built-in default. */
+/** A secret kept under .data/ (a JWT key, a database password) so that it survives restarts; never a built-in default. */
 export function localSecret(name) {
   const file = path.join(dataDir, name);
   if (!existsSync(file)) {
@@ -165,7 +166,14 @@ function node(script, env, options = {}) {
   });
 }
 
-export function migrateAndSeed(env) {
+/** The passwords of the owner and application roles on the servers this machine sets up (README「数据库角色」). */
+export function localDatabasePasswords() {
+  return { owner: localSecret('postgres-owner-password'), app: localSecret('postgres-app-password') };
+}
+
+/** Migrations and seed, as the owner: `ownerUrl` in place of the API's and worker's DATABASE_URL. */
+export function migrateAndSeed(env, ownerUrl = env.DATABASE_URL) {
+  env = { ...env, DATABASE_URL: ownerUrl };
   for (const script of ['dist/libs/db/src/migrate-cli.js', 'dist/seeds/seed.js']) {
     const result = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`${script} failed`);
@@ -216,7 +224,8 @@ export async function startDisposableStack({ name, logDir, env: extraEnv = {}, w
     stops.push(redis.stop);
     const suffix = randomBytes(4).toString('hex');
     const database = `dsyb_${name}_${suffix}`;
-    const databaseUrl = await ensureDatabase(postgres.url, database);
+    // The database belongs to the owner role; the API and the worker connect as the application role.
+    const { ownerUrl, appUrl } = await provisionDatabase(postgres.url, database, localDatabasePasswords());
     stops.push(async () => {
       const client = new pg.Client({ connectionString: postgres.url });
       await client.connect();
@@ -227,7 +236,7 @@ export async function startDisposableStack({ name, logDir, env: extraEnv = {}, w
     stops.push(async () => rmSync(storageDir, { recursive: true, force: true }));
     const port = await freePort();
     const env = {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appUrl,
       REDIS_URL: redis.url,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -239,7 +248,7 @@ export async function startDisposableStack({ name, logDir, env: extraEnv = {}, w
       QUEUE_PREFIX: `dsyb-${name}-${suffix}`,
       ...extraEnv,
     };
-    migrateAndSeed(env);
+    migrateAndSeed(env, ownerUrl);
     const processes = [['api', startApi(env, { stdio: ['ignore', 'pipe', 'pipe'] })], ['worker', startWorker({ ...env, ...workerEnv }, { stdio: ['ignore', 'pipe', 'pipe'] })]];
     for (const [label, child] of processes) {
       children.push(child);
@@ -255,7 +264,7 @@ export async function startDisposableStack({ name, logDir, env: extraEnv = {}, w
     }
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl, children[0]);
-    return { baseUrl, env, postgres, redis, databaseUrl, storageDir, api: children[0], worker: children[1], stop };
+    return { baseUrl, env, postgres, redis, databaseUrl: ownerUrl, appDatabaseUrl: appUrl, storageDir, api: children[0], worker: children[1], stop };
   } catch (error) {
     await stop();
     throw error;

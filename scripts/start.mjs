@@ -2,7 +2,8 @@
 // set, otherwise private PostgreSQL and Redis under .data/; migrates, seeds, starts the API
 // (which also serves the admin at /) and the render worker. Ctrl-C stops everything.
 import path from 'node:path';
-import { build, dataDir, ensureDatabase, ensurePostgres, ensureRedis, localSecret, log, migrateAndSeed, root, startApi, startWorker, stopChild, waitForHealth } from './stack.mjs';
+import { provisionAppRole, provisionDatabase } from './database-roles.mjs';
+import { build, dataDir, ensurePostgres, ensureRedis, localDatabasePasswords, localSecret, log, migrateAndSeed, root, startApi, startWorker, stopChild, waitForHealth } from './stack.mjs';
 
 const stops = [];
 let children = [];
@@ -24,19 +25,24 @@ try {
   const port = Number(process.env.PORT ?? 3000);
   const postgres = await ensurePostgres({ url: process.env.DATABASE_URL });
   stops.push(postgres.stop);
-  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.url, 'dashi_yuebao'));
+  // Migrations and seed run as the database's owner (DATABASE_URL when given), the API and the
+  // worker as the application role (APP_DATABASE_URL, or dsyb_app made here): README「数据库角色」.
+  const passwords = localDatabasePasswords();
+  const { ownerUrl, appUrl } = process.env.DATABASE_URL
+    ? await provisionAppRole(process.env.DATABASE_URL, process.env.APP_DATABASE_URL, passwords.app)
+    : await provisionDatabase(postgres.url, 'dashi_yuebao', passwords);
   const redis = await ensureRedis({ url: process.env.REDIS_URL });
   stops.push(redis.stop);
 
   const env = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     REDIS_URL: redis.url,
     PORT: String(port),
     JWT_SECRET: process.env.JWT_SECRET ?? localSecret('jwt-secret'),
     STORAGE_DIR: process.env.STORAGE_DIR ?? path.join(dataDir, 'renditions'),
     ADMIN_DIST_DIR: process.env.ADMIN_DIST_DIR ?? path.join(root, 'dist/admin'),
   };
-  migrateAndSeed(env);
+  migrateAndSeed(env, ownerUrl);
   const api = startApi(env);
   const worker = startWorker(env);
   children = [api, worker];

@@ -56,10 +56,14 @@ try {
       TEST_PG_URL: stack.postgres.url,
       TEST_REDIS_URL: stack.redis.url,
       E2E_BASE_URL: stack.baseUrl,
+      // The owner's, for a test's own setup; the application role's, as the API and worker connect.
       E2E_DATABASE_URL: stack.databaseUrl,
+      E2E_APP_DATABASE_URL: stack.appDatabaseUrl,
       E2E_STORAGE_DIR: stack.storageDir,
       E2E_REDIS_URL: stack.redis.url,
       E2E_QUEUE_PREFIX: stack.env.QUEUE_PREFIX,
+      // For tokens a test signs itself (e2e/login.e2e-spec.ts: correctly signed, malformed subject).
+      E2E_JWT_SECRET: stack.env.JWT_SECRET,
     });
   }
 } catch (error) {

@@ -20,11 +20,12 @@ import users from './users';
 // The first screen's answers, preloaded at start-up, go into react-admin's cache before it renders.
 seedLandingQueries(queryClient, dataProvider);
 
-/** The landing page, the settings screens and 导入版面 are chunks of their own, like every resource page. */
+/** The landing page, the settings screens, 导入版面 and 修改密码 are chunks of their own, like every resource page. */
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 const DeliverySettings = lazy(() => import('./settings/DeliverySettings'));
 const SourceImport = lazy(() => import('./sources/import/SourceImport'));
+const ChangePassword = lazy(() => import('./account/ChangePassword'));
 
 const AdminApp = () => (
   <Admin
@@ -52,6 +53,7 @@ const AdminApp = () => (
       <Route path="/settings/masthead" element={<MastheadSettings />} />
       <Route path="/settings/delivery" element={<DeliverySettings />} />
       <Route path="/source-imports" element={<SourceImport />} />
+      <Route path="/password" element={<ChangePassword />} />
     </CustomRoutes>
   </Admin>
 );

@@ -18,7 +18,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ForbiddenCharactersPipe(), createValidationPipe());
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For / -Proto only from the configured proxies (TRUSTED_PROXIES); none by default.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.use(
     helmet({
       contentSecurityPolicy: {

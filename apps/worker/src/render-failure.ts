@@ -8,6 +8,13 @@ const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
  */
 export const CONTENT_CHANGED = '请求后内容已更改，请重新生成';
 
+/**
+ * A final requested from other content than its revision's publication (made while the issue was
+ * signed off, then published after a section, unit or the masthead was changed): it is not the
+ * published issue, and is not printed. Asking for the final again renders the publication.
+ */
+export const NOT_AS_PUBLISHED = '该正式版的内容与期刊发布时的内容不一致，未予排版；请重新生成正式版';
+
 /** BullMQ's UnrecoverableError, recognised by name (the class need not be the same copy). */
 export function isUnrecoverable(error: Error): boolean {
   return error.name === 'UnrecoverableError';

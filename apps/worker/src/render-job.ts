@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { loadIssueSnapshot, readStoredSnapshot, snapshotContentHash, storedSnapshotOf, type PrismaClient, type Rendition } from '@dsyb/db';
+import { findPublication, loadIssueSnapshot, publicationRendition, readStoredSnapshot, snapshotContentHash, storedSnapshotOf, type PrismaClient, type Rendition } from '@dsyb/db';
 import type { IssueSnapshot, RenderJobData } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { TypesetError } from '@dsyb/typeset';
-import { CONTENT_CHANGED } from './render-failure';
+import { CONTENT_CHANGED, NOT_AS_PUBLISHED } from './render-failure';
 import { PRISMA, RENDITION_STORAGE, TYPESETTING_THREADS } from './tokens';
 import type { ThreadRendering, TypesettingThreads } from './typesetting-threads';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
@@ -59,6 +59,7 @@ export class RenderJob {
         sha256: stored.sha256,
         storageKey: stored.key,
         error: null,
+        warnings: rendered.warnings,
         finishedAt,
         renderMs,
       },
@@ -87,8 +88,17 @@ export class RenderJob {
    * from before migration 20261206020000_rendition_snapshot) is rendered from the live tables only if they still
    * hash to the `contentHash` recorded at the request; otherwise the rendition fails at once
    * rather than print something nobody asked for, and asking again renders the present content.
+   *
+   * A final of a published revision prints that revision's publication and nothing else
+   * (libs/db issue-publication.ts): one requested from other content (while the issue was signed
+   * off, before it was published with a section renamed) fails rather than print what was not published.
    */
   private async requestedSnapshot(rendition: Rendition): Promise<IssueSnapshot> {
+    const publication = rendition.kind === 'final' ? await findPublication(this.prisma, rendition.issueId, rendition.issueRevision) : undefined;
+    if (publication) {
+      if (publication.contentHash !== rendition.contentHash) throw new UnrecoverableError(NOT_AS_PUBLISHED);
+      return readStoredSnapshot(this.prisma, publicationRendition(publication, 'final', rendition.createdAt).snapshot);
+    }
     const stored = storedSnapshotOf(rendition.snapshot);
     if (stored) return readStoredSnapshot(this.prisma, stored);
     const snapshot = await loadIssueSnapshot(this.prisma, rendition.issueId, rendition.kind, rendition.createdAt);

@@ -25,7 +25,7 @@ export class WorkerModule {
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
+        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, 'dsyb-worker') },
         { provide: RENDITION_STORAGE, useFactory: () => createRenditionStorage(config.storage) },
         { provide: TYPESETTING_THREADS, useFactory: () => new TypesettingThreads({ size: config.concurrency, timeoutMs: config.renderTimeoutMs }) },
         // One thread: with the main thread and the typesetting thread it keeps two cores busy during a dispatch.

@@ -30,6 +30,7 @@ describe('the API configuration', () => {
       tokenTtlSeconds: 8 * 3600,
       adminDistDir: undefined,
       corsOrigins: [],
+      trustedProxies: [],
     });
   });
 
@@ -44,8 +45,10 @@ describe('the API configuration', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example,',
       QUEUE_PREFIX: 'dsyb-test',
       STORAGE_DIR: '/srv/renditions',
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8, ::1',
     });
     expect(config).toMatchObject({
+      trustedProxies: ['loopback', '10.0.0.0/8', '::1'],
       port: 8080,
       processes: 2,
       host: '127.0.0.1',
@@ -68,6 +71,10 @@ describe('the API configuration', () => {
       'PORT 应为 1–65535 的整数，实际为 "70000"',
       'API_PROCESSES 应为不小于 1 的整数，实际为 "0"',
       'TOKEN_TTL_SECONDS 应为不小于 1 的整数，实际为 "8h"',
+    ]);
+    expect(problems(() => loadApiConfig({ ...api, TRUSTED_PROXIES: 'nginx, 10.0.0.0/33, 10.0.0.1' }))).toEqual([
+      'TRUSTED_PROXIES 中的 "nginx" 不是 IP 地址、子网（如 10.0.0.0/8）或 loopback、linklocal、uniquelocal',
+      'TRUSTED_PROXIES 中的 "10.0.0.0/33" 不是 IP 地址、子网（如 10.0.0.0/8）或 loopback、linklocal、uniquelocal',
     ]);
   });
 });

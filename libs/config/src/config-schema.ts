@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { EnvironmentReader, type Environment } from './environment';
@@ -61,6 +62,13 @@ export interface ApiConfig extends SharedConfig {
   adminDistDir: string | undefined;
   /** CORS_ORIGINS, comma-separated; empty: same origin only. */
   corsOrigins: string[];
+  /**
+   * TRUSTED_PROXIES, comma-separated addresses or subnets (10.0.0.5, 10.0.0.0/8, ::1) or Express's
+   * names loopback, linklocal, uniquelocal: only requests from these may say, in X-Forwarded-For
+   * and X-Forwarded-Proto, whom they carry. Empty (the default): the address the connection
+   * comes from is the client's, so no client can pick the address its failed logins count against.
+   */
+  trustedProxies: string[];
 }
 
 export interface WorkerConfig extends SharedConfig {
@@ -121,7 +129,24 @@ export function loadApiConfig(env: Environment = process.env): ApiConfig {
     tokenTtlSeconds: read.integer('TOKEN_TTL_SECONDS', DEFAULT_TOKEN_TTL_SECONDS, 1),
     adminDistDir: adminDistDir === undefined ? undefined : path.resolve(adminDistDir),
     corsOrigins: read.list('CORS_ORIGINS'),
+    trustedProxies: readTrustedProxies(read),
   });
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function readTrustedProxies(read: EnvironmentReader): string[] {
+  const proxies = read.list('TRUSTED_PROXIES');
+  for (const proxy of proxies) {
+    const [address, prefix, ...rest] = proxy.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (!PROXY_NAMES.includes(proxy) && (family === 0 || !validPrefix || rest.length > 0)) {
+      read.problem(`TRUSTED_PROXIES 中的 "${proxy}" 不是 IP 地址、子网（如 10.0.0.0/8）或 ${PROXY_NAMES.join('、')}`);
+    }
+  }
+  return proxies;
 }
 
 export function loadWorkerConfig(env: Environment = process.env, workerName = `${hostname()}:${process.pid}`): WorkerConfig {

@@ -3,3 +3,4 @@ export * from './limits';
 export * from './body-tags';
 export * from './writable-fields';
 export * from './records';
+export * from './password-policy';

@@ -22,8 +22,5 @@ export const MAX_LENGTH = {
   correction: { reason: 1000 },
 } as const;
 
-/** A password has at least this many characters. */
-export const MIN_PASSWORD_LENGTH = 8;
-
 /** A unit may list this many e-mail addresses. */
 export const MAX_RECIPIENT_EMAILS = 5;

@@ -86,7 +86,23 @@ export interface Entry {
   position: number;
   createdAt: string;
   updatedAt: string;
+  /** What the saved entry will not print as written (returned by GET one and by saves). */
+  warnings?: EntryWarning[];
 }
+
+/**
+ * Characters of the title or body that no font of the PDF has: the entry is saved, but they
+ * would not print. Each comes with what to put instead ('' = remove it), or null when only the
+ * editor can choose (a rare ideograph to be written another way).
+ */
+export interface MissingGlyphsWarning {
+  code: 'missing-glyphs';
+  characters: string[];
+  alternatives: Array<{ character: string; alternative: string | null }>;
+  message: string;
+}
+
+export type EntryWarning = MissingGlyphsWarning;
 
 /** 记者 / 通讯员 / 摄影, credited on sources and entries. */
 export interface Contributor {
@@ -154,6 +170,8 @@ export interface Rendition {
   bytes: number | null;
   sha256: string | null;
   error: string | null;
+  /** What the finished PDF prints other than asked (a figure shown as a placeholder), one line each. */
+  warnings: string[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -25,6 +25,12 @@ const ids = {
   finalDone: randomUUID(),
   finalQueued: randomUUID(),
   proof: randomUUID(),
+  reporter: randomUUID(),
+  photographer: randomUUID(),
+  frozenRevision: randomUUID(),
+  departedAuthor: randomUUID(),
+  departedRevision: randomUUID(),
+  draftRevision: randomUUID(),
 };
 
 async function sql(text: string, params: unknown[] = []): Promise<number> {
@@ -49,6 +55,15 @@ async function insertEntry(id: string, issueId: string | null, title: string, st
     `INSERT INTO entries (id, issue_id, section_id, title, body_text, event_date, status, source_id, updated_at)
      VALUES ($1, $2, $3, $4, '12月1日，正文。', '2030-12-01', $5, $6, now())`,
     [id, issueId, ids.section, title, status, issueId === ids.published ? ids.source : null],
+  );
+}
+
+/** A saved version of the entry as it is now, numbered `version`. */
+async function insertRevision(id: string, entryId: string, authorId: string, version: number): Promise<void> {
+  await sql(
+    `INSERT INTO entry_revisions (id, entry_id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status, author_id)
+     SELECT $1, id, $4, title, body_html, body_text, event_date, event_date_precision, section_id, status, $3 FROM entries WHERE id = $2`,
+    [id, entryId, authorId, version],
   );
 }
 
@@ -80,6 +95,12 @@ beforeAll(async () => {
   await insertEntry(ids.frozenEntry, ids.published, '区委召开常委会会议');
   await insertEntry(ids.draftEntry, ids.drafting, '区政协开展专题视察', 'draft');
   await insertEntry(ids.looseEntry, null, '尚未编入期刊的条目', 'draft');
+  await sql(`INSERT INTO contributors (id, name, role) VALUES ($1, '韩娟', 'reporter'), ($2, '王伟', 'photographer')`, [ids.reporter, ids.photographer]);
+  await sql(`INSERT INTO entry_contributors (entry_id, contributor_id, role) VALUES ($1, $2, 'reporter'), ($3, $2, 'reporter')`, [ids.frozenEntry, ids.reporter, ids.draftEntry]);
+  await insertRevision(ids.frozenRevision, ids.frozenEntry, ids.user, 1);
+  await sql(`INSERT INTO users (id, username, display_name, password_hash, roles, updated_at) VALUES ($1, 'former', '离职编辑', 'x', '{editor}', now())`, [ids.departedAuthor]);
+  await insertRevision(ids.departedRevision, ids.frozenEntry, ids.departedAuthor, 2);
+  await insertRevision(ids.draftRevision, ids.draftEntry, ids.user, 1);
   await sql(`INSERT INTO issue_recipients (issue_id, recipient_id, position) VALUES ($1, $2, 0)`, [ids.published, ids.unitA]);
   await insertRendition(ids.finalDone, 'final', 'done');
   await insertRendition(ids.finalQueued, 'final', 'queued');
@@ -128,8 +149,44 @@ describe('a published issue', () => {
     expect(rows).toEqual([{ body_text: '12月1日，正文。', issue_id: ids.published }]);
   });
 
+  it("keeps its entries' contributors: none added, changed or removed", async () => {
+    const refused = (verb: string) => new RegExp(`^总第5001期已发布，内容已冻结，不能${verb}条目《区委召开常委会会议》的供稿人。$`);
+    await expectRefused(`INSERT INTO entry_contributors (entry_id, contributor_id, role) VALUES ($1, $2, 'photographer')`, [ids.frozenEntry, ids.photographer], refused('增加'));
+    await expectRefused(`UPDATE entry_contributors SET contributor_id = $2 WHERE entry_id = $1`, [ids.frozenEntry, ids.photographer], refused('修改'));
+    await expectRefused(`UPDATE entry_contributors SET position = 3 WHERE entry_id = $1`, [ids.frozenEntry], refused('修改'));
+    await expectRefused(`DELETE FROM entry_contributors WHERE entry_id = $1`, [ids.frozenEntry], refused('删除'));
+    // Nor can a credit of a draft be moved onto the published entry.
+    await expectRefused(`UPDATE entry_contributors SET entry_id = $2 WHERE entry_id = $1`, [ids.draftEntry, ids.frozenEntry], refused('修改'));
+    // Nor a contributor still credited on it be deleted (the foreign key refuses it already).
+    await expect(client.query(`DELETE FROM contributors WHERE id = $1`, [ids.reporter])).rejects.toMatchObject({ code: '23503' });
+    const { rows } = await client.query(`SELECT contributor_id, role, position FROM entry_contributors WHERE entry_id = $1`, [ids.frozenEntry]);
+    expect(rows).toEqual([{ contributor_id: ids.reporter, role: 'reporter', position: 0 }]);
+  });
+
+  it("keeps its entries' saved versions: none added, changed or removed", async () => {
+    const refused = (verb: string) => new RegExp(`^总第5001期已发布，内容已冻结，不能${verb}条目《区委召开常委会会议》的修订记录。$`);
+    await expectRefused(`UPDATE entry_revisions SET body_text = '改过的历史' WHERE id = $1`, [ids.frozenRevision], refused('修改'));
+    await expectRefused(`UPDATE entry_revisions SET author_id = NULL WHERE id = $1`, [ids.frozenRevision], refused('修改'));
+    await expectRefused(`DELETE FROM entry_revisions WHERE entry_id = $1`, [ids.frozenEntry], refused('删除'));
+    await expectRefused(
+      `INSERT INTO entry_revisions (id, entry_id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status)
+       SELECT $2, id, 9, title, body_html, '伪造的一版', event_date, event_date_precision, section_id, status FROM entries WHERE id = $1`,
+      [ids.frozenEntry, randomUUID()],
+      refused('增加'),
+    );
+    await expectRefused(`UPDATE entry_revisions SET entry_id = $2 WHERE id = $1`, [ids.draftRevision, ids.frozenEntry], refused('修改'));
+    const { rows } = await client.query(`SELECT id, body_text FROM entry_revisions WHERE entry_id = $1 ORDER BY id = $2 DESC`, [ids.frozenEntry, ids.frozenRevision]);
+    expect(rows).toEqual([{ id: ids.frozenRevision, body_text: '12月1日，正文。' }, { id: ids.departedRevision, body_text: '12月1日，正文。' }]);
+  });
+
+  it('still lets the author of one of those versions be deleted, the version staying without a name', async () => {
+    await expect(sql(`DELETE FROM users WHERE id = $1`, [ids.departedAuthor])).resolves.toBe(1);
+    const { rows } = await client.query(`SELECT author_id, body_text FROM entry_revisions WHERE id = $1`, [ids.departedRevision]);
+    expect(rows).toEqual([{ author_id: null, body_text: '12月1日，正文。' }]);
+  });
+
   it('refuses TRUNCATE of the frozen tables', async () => {
-    for (const table of ['entries', 'issues', 'issue_recipients', 'renditions']) {
+    for (const table of ['entries', 'issues', 'issue_recipients', 'renditions', 'entry_contributors', 'entry_revisions']) {
       await expectRefused(`TRUNCATE ${table} CASCADE`, [], new RegExp(`不能清空表 ${table}`));
     }
   });
@@ -187,6 +244,9 @@ describe('issues not yet published', () => {
     await expect(sql(`UPDATE entries SET body_text = '12月3日，改过的正文。', version = version + 1 WHERE id = $1`, [ids.draftEntry])).resolves.toBe(1);
     await expect(sql(`UPDATE entries SET title = '改过的标题' WHERE id = $1`, [ids.looseEntry])).resolves.toBe(1);
     await expect(sql(`UPDATE issues SET title = '中原区大事月报（二月）' WHERE id = $1`, [ids.drafting])).resolves.toBe(1);
+    await expect(sql(`INSERT INTO entry_contributors (entry_id, contributor_id, role, position) VALUES ($1, $2, 'photographer', 1)`, [ids.draftEntry, ids.photographer])).resolves.toBe(1);
+    await expect(sql(`UPDATE entry_contributors SET position = 2 WHERE entry_id = $1 AND role = 'reporter'`, [ids.draftEntry])).resolves.toBe(1);
+    await insertRevision(randomUUID(), ids.draftEntry, ids.user, 2);
     await sql(`INSERT INTO issue_recipients (issue_id, recipient_id, position) VALUES ($1, $2, 0)`, [ids.drafting, ids.unitB]);
     await expect(sql(`UPDATE issue_recipients SET position = 3 WHERE issue_id = $1`, [ids.drafting])).resolves.toBe(1);
     await expect(sql(`UPDATE issues SET status = 'published', published_at = now() WHERE id = $1`, [ids.drafting])).resolves.toBe(1);

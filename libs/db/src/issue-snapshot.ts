@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { isoDate, type IssueSnapshot, type RenditionKind } from '@dsyb/domain';
 import { entryBodyBlocks } from '@dsyb/rich-text';
-import type { PrismaClient } from './generated/prisma/client';
+import type { Prisma, PrismaClient } from './generated/prisma/client';
+import type { StoredIssueSnapshot } from './issue-snapshot-store';
 
 /**
  * Reads everything the typesetter needs for one issue from the live tables. The API reads it when
- * a rendition is requested, to hash and store it (issue-snapshot-store.ts); the worker reads it
- * only for a rendition stored without a snapshot, and renders it only if it still hashes the same.
+ * a rendition of an unpublished issue is requested, to hash and store it (issue-snapshot-store.ts),
+ * and at publication, to store it as the issue's publication (issue-publication.ts), which a
+ * published issue's renditions print instead; the worker reads it only for a rendition stored
+ * without a snapshot, and renders it only if it still hashes the same.
  */
 export async function loadIssueSnapshot(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient | Prisma.TransactionClient, 'issue' | 'issueCorrectionEntry'>,
   issueId: string,
   kind: RenditionKind,
   renderedAt: Date,
@@ -69,8 +72,11 @@ export function paragraphsOf(bodyText: string): string[] {
   return bodyText.split(/\n\s*\n|\r?\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
 }
 
-/** Identifies what a rendition shows: the same content and kind is rendered once. */
-export function snapshotContentHash(snapshot: IssueSnapshot): string {
+/**
+ * Identifies what a rendition shows: the same content and kind is rendered once. A stored snapshot
+ * (figures named by their sha256) hashes differently from the same content with its figures.
+ */
+export function snapshotContentHash(snapshot: IssueSnapshot | StoredIssueSnapshot): string {
   const { renderedAt: _renderedAt, ...content } = snapshot;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

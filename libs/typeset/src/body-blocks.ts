@@ -38,7 +38,7 @@ export type TypesetListItem = TypesetRun[][];
 export type TypesetBlock =
   | { type: 'paragraph'; runs: TypesetRun[] }
   | { type: 'list'; ordered: boolean; items: TypesetListItem[] }
-  | { type: 'figure'; image: TypesetImageRef | null; note: string; caption: string };
+  | { type: 'figure'; image: TypesetImageRef | null; note: string; caption: string; placeholder: string };
 
 export interface TypesetImageRef {
   /** The virtual file's number. */
@@ -136,7 +136,13 @@ export function prepareBlocks(
         if (figure.omitted) {
           notices.push(`${describeEntry(entry.id, entry.title)}第${figures}张图片未嵌入：${figure.note}`);
         }
-        blocks.push({ type: 'figure', image: figure.image, note: figure.note, caption: cleanInline(caption) });
+        blocks.push({
+          type: 'figure',
+          image: figure.image,
+          note: figure.note,
+          caption: cleanInline(caption),
+          placeholder: figurePlaceholder(entry, figures),
+        });
         return;
       }
       default:
@@ -144,6 +150,15 @@ export function prepareBlocks(
     }
   });
   return { blocks, notices };
+}
+
+/**
+ * What the PDF prints instead of a figure it cannot show, naming the entry and the figure so a
+ * proof-reader knows where to look: "【图片无法显示：区委常委会议召开 第1幅】".
+ */
+export function figurePlaceholder(entry: BlockEntry, figure: number): string {
+  const title = typeof entry.title === 'string' && cleanInline(entry.title) !== '' ? cleanInline(entry.title) : `条目 ${entry.id}`;
+  return `【图片无法显示：${title} 第${figure}幅】`;
 }
 
 function prepareFigure(

@@ -27,10 +27,14 @@ class RangeCoverage implements GlyphCoverage {
   }
 }
 
-/** Characters present in every one of the given fonts (every font is used for some text). */
-export function loadCommonCoverage(fontFiles: readonly string[]): GlyphCoverage {
+/**
+ * Characters present in every one of the given fonts (every font is used for some text), or in
+ * one of the fallback fonts, which Typst takes for a character its font list's first fonts lack.
+ */
+export function loadCommonCoverage(fontFiles: readonly string[], fallbackFiles: readonly string[] = []): GlyphCoverage {
   const coverages = fontFiles.map(readCmapCoverage);
-  return { has: (cp) => coverages.every((c) => c.has(cp)) };
+  const fallbacks = fallbackFiles.map(readCmapCoverage);
+  return { has: (cp) => coverages.every((c) => c.has(cp)) || fallbacks.some((c) => c.has(cp)) };
 }
 
 /**
@@ -113,4 +117,20 @@ export function describeCharacter(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return cp >= 0xd800 && cp <= 0xdfff ? `无效字符（${hex}）` : `“${ch}”（${hex}）`;
+}
+
+/** Pictographs and their modifiers: emoji, which a printed chronicle does without. */
+const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator})$/u;
+
+/**
+ * What an editor would put instead of a character the fonts lack: nothing for an emoji; for a
+ * CJK compatibility ideograph (U+F900–FAFF, U+2F800–2FA1F, as some input methods and OCR give)
+ * or a full-width or circled form, its NFKC form when the fonts have that; otherwise null (a
+ * rare ideograph or symbol, which only the editor can replace).
+ */
+export function printableAlternative(ch: string, coverage: GlyphCoverage): string | null {
+  if (EMOJI.test(ch)) return '';
+  const normalised = ch.normalize('NFKC');
+  if (normalised !== ch && missingCharacters(normalised, coverage).length === 0) return normalised;
+  return null;
 }

@@ -1,6 +1,6 @@
 export { buildTypstSource } from './typst-source';
 export { renderIssuePdf, type RenderedIssue } from './render-issue-pdf';
-export { warmUpTypesetter } from './typesetter';
+export { missingGlyphs, warmUpTypesetter, type MissingGlyph } from './typesetter';
 export { renderStampPdf, type StampPageSize } from './render-stamp-pdf';
 export { renderDeliveryRegisterPdf, type RenderedRegister } from './render-delivery-register';
 export { buildDeliveryRegisterXlsx } from './delivery-register-xlsx';

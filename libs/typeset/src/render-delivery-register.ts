@@ -37,7 +37,7 @@ const REGISTER_TEMPLATE = String.raw`
   footer: context align(center, text(size: 9pt,
     "第" + str(here().page()) + "页　共" + str(counter(page).final().first()) + "页")),
 )
-#set text(font: (serif, sans), fallback: false, lang: "zh", region: "cn", size: 10pt, cjk-latin-spacing: none)
+#set text(font: (serif, sans, ..fallback-fonts), fallback: false, lang: "zh", region: "cn", size: 10pt, cjk-latin-spacing: none)
 #set par(justify: false, first-line-indent: 0pt, leading: 0.5em)
 // Typst breaks lines only at break opportunities: a long run of ASCII (a name typed without
 // spaces) gets zero-width spaces as places to break, rather than run out of its column.
@@ -49,9 +49,9 @@ const REGISTER_TEMPLATE = String.raw`
 #let lines(value) = value.split("\n").map(text).join(linebreak())
 #let labelled(d) = [#text(d.label)：#text(d.value)]
 
-#align(center, block(below: 1.3em, text(font: sans, weight: "bold", size: 16pt, data.title)))
+#align(center, block(below: 1.3em, text(font: (sans, ..fallback-fonts), weight: "bold", size: 16pt, data.title)))
 #block(below: 0.5em, grid(columns: (1fr, auto), column-gutter: 1em,
-  text(data.office), text(font: sans, weight: "bold", if data.revision != none { data.revision } else { "" })))
+  text(data.office), text(font: (sans, ..fallback-fonts), weight: "bold", if data.revision != none { data.revision } else { "" })))
 #block(below: 0.9em, grid(columns: (1fr,) * data.dates.len(), column-gutter: 1em, ..data.dates.map(labelled)))
 
 #set table.cell(breakable: false)
@@ -61,11 +61,11 @@ const REGISTER_TEMPLATE = String.raw`
   inset: (x: 2pt, y: 3.5pt),
   stroke: 0.5pt + black,
   fill: (x, y) => if y == 0 { luma(230) },
-  table.header(..data.columns.map(c => text(font: sans, weight: "bold", size: 8pt, c.header))),
+  table.header(..data.columns.map(c => text(font: (sans, ..fallback-fonts), weight: "bold", size: 8pt, c.header))),
   ..data.rows.flatten().map(v => text(size: 8pt, lines(v))),
 )
 
-#block(above: 1em, breakable: false, [#text(font: sans, weight: "bold", "合计")　#text(data.totals)])
+#block(above: 1em, breakable: false, [#text(font: (sans, ..fallback-fonts), weight: "bold", "合计")　#text(data.totals)])
 #let blank = box(width: 8em, stroke: (bottom: 0.5pt), outset: (bottom: 2pt), [])
 #block(width: 100%, above: 2.5em, breakable: false, align(right, [
   #text(data.signature.at(0))：#blank#h(3em)#text(data.signature.at(1))：#blank

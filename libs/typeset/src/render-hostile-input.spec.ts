@@ -123,11 +123,13 @@ describe('hostile and random input', () => {
 });
 
 describe('generated Typst source', () => {
-  it('is the fixed template behind one data line, whatever the input', () => {
+  it('is the fixed template behind one data line and the fallback fonts line, whatever the input', () => {
     const source = buildTypstSource(hostileIssue());
     const newline = source.indexOf('\n');
     const dataLine = source.slice(0, newline);
-    expect(source.slice(newline + 1)).toBe(TYPST_TEMPLATE);
+    const fontsLine = source.indexOf('\n', newline + 1);
+    expect(source.slice(newline + 1, fontsLine)).toMatch(/^#let fallback-fonts = \(("\w+", )*\)$/);
+    expect(source.slice(fontsLine + 1)).toBe(TYPST_TEMPLATE);
     // One string literal: only escaped quotes and backslashes inside, nothing after it but "))".
     expect(dataLine).toMatch(/^#let data = json\(bytes\("(?:[^"\\\n]|\\.)*"\)\)$/);
   });

@@ -3,7 +3,7 @@ import { unprintableCharacters, type GlyphCoverage } from './font-coverage';
 import { prepareTypesetData, textsOf, type PreparedIssue } from './typeset-data';
 import { describeEntry, TypesetError } from './typeset-error';
 import type { TypesetSettings } from './typeset-settings';
-import { compilePdf, typesetter } from './typesetter';
+import { compilePdf, typesetter, undecodableImages } from './typesetter';
 import { typesetErrorFromDiagnostics } from './typst-diagnostics';
 import { sourceFor } from './typst-source';
 
@@ -33,15 +33,53 @@ export interface RenderedIssue {
  * synchronous API, and a 25-page issue takes on the order of 100 ms once the compiler is warm.
  * A worker that must stay responsive meanwhile should call this from a worker thread.
  *
+ * A figure the compiler cannot decode (saved before figures were decoded at save, or written
+ * straight into the database) does not fail the issue: it is printed as a placeholder naming the
+ * entry and the figure, and a warning says so.
+ *
  * Throws TypesetError (with entryId/entryTitle when an entry is at fault); never returns a
  * PDF from a failed compilation.
  */
 export function renderIssuePdf(snapshot: IssueSnapshot, settings?: TypesetSettings): RenderedIssue {
   const prepared = prepareTypesetData(snapshot, settings);
   assertPrintable(prepared, typesetter().coverage);
-  const typstSource = sourceFor(prepared);
-  return compileToPdf(typstSource, prepared);
+  try {
+    return compileToPdf(sourceFor(prepared), prepared);
+  } catch (error) {
+    if (!(error instanceof TypesetError) || !omitUndecodableFigures(prepared)) throw error;
+    return compileToPdf(sourceFor(prepared), prepared);
+  }
 }
+
+/**
+ * After a failed compilation: turns every figure whose image the compiler cannot decode into a
+ * placeholder, with a notice naming the entry and the figure. False when every image decodes
+ * (the failure was something else).
+ */
+function omitUndecodableFigures(prepared: PreparedIssue): boolean {
+  if (prepared.images.length === 0) return false;
+  const broken = undecodableImages(prepared.images);
+  if (broken.size === 0) return false;
+  const brokenFiles = new Set(prepared.images.flatMap((image, file) => (broken.has(image.path) ? [file] : [])));
+  for (const section of prepared.data.sections) {
+    for (const entry of section.entries) {
+      let figure = 0;
+      for (const block of entry.blocks ?? []) {
+        if (block.type !== 'figure') continue;
+        figure += 1;
+        if (block.image === null || !brokenFiles.has(block.image.file)) continue;
+        block.image = null;
+        block.note = UNDECODABLE_NOTE;
+        const ref = prepared.entries[entry.index];
+        prepared.notices.push(`${describeEntry(ref.id, ref.title)}第${figure}幅图片无法显示：${UNDECODABLE_NOTE}`);
+      }
+    }
+  }
+  prepared.images = prepared.images.filter((image) => !broken.has(image.path));
+  return true;
+}
+
+const UNDECODABLE_NOTE = '图片已损坏或不完整，无法解码，请在编辑器中删除后重新插入';
 
 function compileToPdf(typstSource: string, prepared: PreparedIssue): RenderedIssue {
   // The images are files only the compiler sees, for this compilation only.

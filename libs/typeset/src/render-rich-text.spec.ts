@@ -1,6 +1,6 @@
 import type { EntryBlock, EntrySnapshot, IssueSnapshot } from '@dsyb/domain';
 import { htmlToBlocks } from '@dsyb/rich-text';
-import { dataUrl, JPEG_120x80, pngHeaderOnly, pngImage } from '../testing/images';
+import { corruptPng, dataUrl, JPEG_120x80, pngHeaderOnly, pngImage } from '../testing/images';
 import { footerNumber, PdfReader, squash, type PdfWord } from '../testing/pdf-text';
 import { referenceSnapshot } from '../testing/reference-issue';
 import { sampleIssue, section } from '../testing/sample-issues';
@@ -150,7 +150,7 @@ describe('an entry with bold words, lists and figures', () => {
 
   it('prints a placeholder with the caption for an image it does not fetch, and says so', () => {
     const text = squash(pages.join('\n'));
-    expect(text).toContain('［图片未嵌入］网络图片不会下载，请在编辑器中上传图片文件网络上的图片');
+    expect(text).toContain('【图片无法显示：区委常委会议召开第3幅】网络图片不会下载，请在编辑器中上传图片文件网络上的图片');
     expect(rendered.warnings).toEqual(['条目《区委常委会议召开》第3张图片未嵌入：网络图片不会下载，请在编辑器中上传图片文件']);
   });
 
@@ -194,7 +194,10 @@ describe('figures and page breaks', () => {
     const snapshot = issueOf(richEntry('photo', '图片', MEETING_HTML));
     const source = buildTypstSource(snapshot);
     const newline = source.indexOf('\n');
-    expect(source.slice(newline + 1)).toBe(TYPST_TEMPLATE);
+    const fontsLine = source.indexOf('\n', newline + 1);
+    // The data, the installed fallback fonts, then the fixed template.
+    expect(source.slice(newline + 1, fontsLine)).toMatch(/^#let fallback-fonts = \(("\w+", )*\)$/);
+    expect(source.slice(fontsLine + 1)).toBe(TYPST_TEMPLATE);
     expect(source.slice(0, newline)).toMatch(/^#let data = json\(bytes\("(?:[^"\\\n]|\\.)*"\)\)$/);
     expect(source).not.toContain(PHOTO.toString('base64').slice(0, 40));
     expect(source.length).toBeLessThan(TYPST_TEMPLATE.length + 5000);
@@ -251,11 +254,47 @@ describe('hostile rich text', () => {
       '条目《#read("/etc/passwd")》第5张图片未嵌入：只能嵌入 PNG 或 JPEG 图片',
       '条目《#read("/etc/passwd")》第6张图片未嵌入：缺少图片',
     ]);
-    expect(text.match(/［图片未嵌入］/g)).toHaveLength(6);
+    expect(text.match(/【图片无法显示：#read\("\/etc\/passwd"\)第\d幅】/g)).toHaveLength(6);
   });
 
   it('embeds only the bundled fonts', () => {
     for (const font of reader.fontNames()) expect(font).toMatch(/^Noto(Serif|Sans)SC-(Regular|Bold)$/);
+  });
+});
+
+describe('figures the compiler cannot decode', () => {
+  // Saved before figures were decoded at save, or written straight into the database: a valid
+  // header, so only decoding finds them out.
+  const truncated = PHOTO.subarray(0, Math.floor(PHOTO.length / 2));
+  const corrupt = corruptPng(pngImage(64, 48));
+  const html = `<p>9月18日，区里召开防汛工作会议。</p>
+    <figure><img src="${dataUrl(truncated, 'image/png')}"><figcaption>截断的图片</figcaption></figure>
+    <figure><img src="${dataUrl(JPEG_120x80, 'image/jpeg')}"><figcaption>完好的图片</figcaption></figure>
+    <figure><img src="${dataUrl(corrupt, 'image/png')}"><figcaption>损坏的图片</figcaption></figure>`;
+  let rendered: RenderedIssue;
+  let reader: PdfReader;
+  let text: string;
+
+  beforeAll(() => {
+    rendered = renderIssuePdf(issueOf(richEntry('flood', '区防汛工作会议召开', html), richEntry('plain', '二七区召开安全生产工作会议', PLAIN_HTML)));
+    reader = new PdfReader(rendered.pdf);
+    text = squash(reader.pageTexts().join('\n'));
+  });
+  afterAll(() => reader?.dispose());
+
+  it('print a placeholder naming the entry and the figure instead of failing the issue', () => {
+    expect(text).toContain(squash('【图片无法显示：区防汛工作会议召开 第1幅】图片已损坏或不完整，无法解码，请在编辑器中删除后重新插入截断的图片'));
+    expect(text).toContain(squash('【图片无法显示：区防汛工作会议召开 第3幅】图片已损坏或不完整，无法解码，请在编辑器中删除后重新插入损坏的图片'));
+    expect(text).toContain('二七区召开安全生产工作会议');
+    // The figure that decodes is still printed.
+    expect(reader.images()).toHaveLength(1);
+  });
+
+  it('say so in the warnings', () => {
+    expect(rendered.warnings).toEqual([
+      '条目《区防汛工作会议召开》第1幅图片无法显示：图片已损坏或不完整，无法解码，请在编辑器中删除后重新插入',
+      '条目《区防汛工作会议召开》第3幅图片无法显示：图片已损坏或不完整，无法解码，请在编辑器中删除后重新插入',
+    ]);
   });
 });
 

@@ -23,7 +23,7 @@ const MAX_PAGE_PT = 14_400;
 const STAMP_TEMPLATE = String.raw`
 #set document(title: "发放标记", date: none)
 #set page(width: data.page.width * 1pt, height: data.page.height * 1pt, margin: 0pt, fill: none, header: none, footer: none)
-#set text(font: "Noto Sans SC", fallback: false, lang: "zh", region: "cn", size: 7.5pt, fill: luma(120), cjk-latin-spacing: none)
+#set text(font: ("Noto Sans SC", ..fallback-fonts), fallback: false, lang: "zh", region: "cn", size: 7.5pt, fill: luma(120), cjk-latin-spacing: none)
 #set par(justify: false, first-line-indent: 0pt, leading: 0.5em)
 #for (i, stamp) in data.stamps.enumerate() {
   if i > 0 { pagebreak() }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
-import { bundledFontPaths } from './bundled-fonts';
-import { loadCommonCoverage, unprintableCharacters, type GlyphCoverage } from './font-coverage';
+import { bundledFontPaths, installedFallbackFonts } from './bundled-fonts';
+import { cleanRunText } from './clean-text';
+import { loadCommonCoverage, missingCharacters, printableAlternative, unprintableCharacters, type GlyphCoverage } from './font-coverage';
 import { TypesetError, type TypstDiagnostic } from './typeset-error';
 import { toDiagnostics } from './typst-diagnostics';
 
@@ -31,16 +32,49 @@ const WORKSPACE = path.join(__dirname, '.typst-workspace-without-files');
  */
 export function typesetter(): Typesetter {
   if (!shared) {
-    const fontPaths = bundledFontPaths();
+    const fontPaths = [...bundledFontPaths(), ...installedFallbackFonts().map(({ file }) => file)];
     shared = {
       compiler: NodeCompiler.create({
         workspace: WORKSPACE,
         fontArgs: [{ fontPaths }],
       }),
-      coverage: loadCommonCoverage(fontPaths),
+      coverage: fontCoverage(),
     };
   }
   return shared;
+}
+
+let coverage: GlyphCoverage | undefined;
+
+/**
+ * What the fonts of every document can print: the bundled fonts and the installed fallbacks.
+ * Read from the fonts' cmap tables only (a few kB), without a compiler: the API asks it of every
+ * entry it saves.
+ */
+export function fontCoverage(): GlyphCoverage {
+  coverage ??= loadCommonCoverage(
+    bundledFontPaths(),
+    installedFallbackFonts().map(({ file }) => file),
+  );
+  return coverage;
+}
+
+export interface MissingGlyph {
+  character: string;
+  /** What to put instead ('' = remove it), or null when only the editor can choose. */
+  alternative: string | null;
+}
+
+/**
+ * The characters of `texts` that no font can print, in order of first appearance, each with its
+ * printable alternative: the render's own check (the same coverage and the same cleaning of the
+ * text), asked before anything is typeset.
+ */
+export function missingGlyphs(texts: Iterable<string>): MissingGlyph[] {
+  const fonts = fontCoverage();
+  const missing = new Set<string>();
+  for (const text of texts) for (const ch of missingCharacters(cleanRunText(text), fonts)) missing.add(ch);
+  return [...missing].map((character) => ({ character, alternative: printableAlternative(character, fonts) }));
 }
 
 /** Creates the compiler ahead of the first render (e.g. at worker start-up). */
@@ -106,6 +140,30 @@ export function compilePdf(typstSource: string, { files = [], errorFrom }: Compi
     compiler.evictCache(files.length > 0 ? 0 : 3);
     if (files.length > 0) compiler.resetShadow();
   }
+}
+
+/**
+ * The images of `files` that Typst cannot decode (a truncated or corrupt file has a valid
+ * header, so only decoding tells), each compiled alone in a page of its own: the compiler's own
+ * decoders, so what passes here prints. Used after a compilation failed, to find which figure
+ * broke it; an issue whose images all decode pays nothing.
+ */
+export function undecodableImages(files: ReadonlyArray<{ path: string; bytes: Uint8Array }>): Set<string> {
+  const { compiler } = typesetter();
+  const broken = new Set<string>();
+  for (const { path: file, bytes } of files) {
+    try {
+      compiler.mapShadow(WORKSPACE + file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const result = compiler.compile({ mainFileContent: `#image(${JSON.stringify(file)})` });
+      if (result.hasError() || !result.result) broken.add(file);
+    } catch {
+      broken.add(file);
+    } finally {
+      compiler.evictCache(0);
+      compiler.resetShadow();
+    }
+  }
+  return broken;
 }
 
 function compileDocument(

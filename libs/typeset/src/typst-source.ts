@@ -1,4 +1,5 @@
 import type { IssueSnapshot } from '@dsyb/domain';
+import { fallbackFontsLine } from './bundled-fonts';
 import { prepareTypesetData, type PreparedIssue, type TypesetData } from './typeset-data';
 import type { TypesetSettings } from './typeset-settings';
 import { TYPST_TEMPLATE } from './typst-template';
@@ -6,7 +7,7 @@ import { TYPST_TEMPLATE } from './typst-template';
 /**
  * The complete, self-contained Typst source for one issue: a single `#let data = …` line
  * holding the issue as JSON inside a Typst string literal, followed by the fixed template.
- * Pure: no I/O, no fonts, same snapshot → same source.
+ * Pure but for the fonts installed: same snapshot and fonts → same source.
  */
 export function buildTypstSource(snapshot: IssueSnapshot, settings?: TypesetSettings): string {
   return sourceFor(prepareTypesetData(snapshot, settings));
@@ -23,10 +24,11 @@ export function typstSourceFromData(data: TypesetData): string {
 /**
  * A template that reads `data`, behind the line that defines it: the data as JSON in one Typst
  * string literal, decoded by Typst itself. Every document of the library is built this way, so
- * user text reaches a template only as strings, which it prints with text(...).
+ * user text reaches a template only as strings, which it prints with text(...). A second line
+ * names the installed fallback fonts (`fallback-fonts`), which every template's font list ends with.
  */
 export function withDataLine(data: unknown, template: string): string {
-  return `#let data = json(bytes(${typstStringLiteral(JSON.stringify(data))}))\n${template}`;
+  return `#let data = json(bytes(${typstStringLiteral(JSON.stringify(data))}))\n${fallbackFontsLine()}\n${template}`;
 }
 
 /**

@@ -24,8 +24,8 @@ export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- fonts and sizes
 #let serif = "Noto Serif SC"
 #let sans = "Noto Sans SC"
-#let body-fonts = (serif, sans)
-#let heading-fonts = (sans, serif)
+#let body-fonts = (serif, sans, ..fallback-fonts)
+#let heading-fonts = (sans, serif, ..fallback-fonts)
 #let body-size = 14pt
 // Captions and image placeholders: 五号 (10.5pt), the customary size for captions under a 四号 body.
 #let caption-size = 10.5pt
@@ -157,14 +157,14 @@ export const TYPST_TEMPLATE = String.raw`
   format: if i.format == "png" { "png" } else { "jpg" },
   width: calc.min(i.width * 1pt, size.width, size.height * 45% * i.aspect),
 ))
-#let figure-placeholder(note) = block(
+#let figure-placeholder(f) = block(
   width: 70%, inset: (x: 1em, y: 1.4em), stroke: (paint: luma(150), thickness: 0.6pt, dash: "dashed"),
-  text(font: heading-fonts, size: caption-size, fill: luma(80), [#text("［图片未嵌入］")#linebreak()#text(size: 9pt, note)]),
+  text(font: heading-fonts, size: caption-size, fill: luma(80), [#text(f.placeholder)#linebreak()#text(size: 9pt, f.note)]),
 )
 #let body-figure(f) = block(width: 100%, above: 1.2em, below: 1.2em, breakable: false, {
   set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
   set align(center)
-  if f.image != none { figure-image(f.image) } else { figure-placeholder(f.note) }
+  if f.image != none { figure-image(f.image) } else { figure-placeholder(f) }
   if f.caption != "" { block(above: 0.7em, text(font: heading-fonts, size: caption-size, f.caption)) }
 })
 

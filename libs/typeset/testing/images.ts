@@ -42,6 +42,37 @@ export function pngHeaderOnly(width: number, height: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr)]);
 }
 
+/**
+ * A PNG whose compressed pixel data is damaged but whose chunks are intact (checksums
+ * recomputed): the file looks whole, and only decoding it fails.
+ */
+export function corruptPng(png: Buffer): Buffer {
+  const chunks: Buffer[] = [png.subarray(0, 8)];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = Buffer.from(png.subarray(at + 8, at + 8 + length));
+    if (type === 'IDAT') for (let i = 2; i < data.length; i++) data[i] ^= 0x5a;
+    chunks.push(chunk(type, data));
+    at += 12 + length;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A JPEG whose scan names a Huffman table the file does not define: every segment is in place,
+ * and only decoding the image fails.
+ */
+export function corruptJpeg(jpeg: Buffer): Buffer {
+  const corrupt = Buffer.from(jpeg);
+  for (let at = 2; at + 4 <= corrupt.length; at += 2 + corrupt.readUInt16BE(at + 2)) {
+    if (corrupt[at + 1] !== 0xda) continue;
+    corrupt[at + 6] = 0x77; // the first component's DC and AC table numbers
+    return corrupt;
+  }
+  throw new Error('no start of scan in this JPEG');
+}
+
 export const JPEG_120x80 = Buffer.from(
   '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCABQAHgDASIAAhEBAxEB/8QAGgABAQEBAQEBAAAAAAAAAAAAAwIACAcFBv/EACYQAAMAAgECBgMBAQAAAAAAAAABAgMFBAYRBxIhQVFhIjFSoXH/xAAYAQEBAQEBAAAAAAAAAAAAAAAEAwYHBf/EABoRAQEBAQEBAQAAAAAAAAAAAAIAAQMRIRL/2gAMAwEAAhEDEQA/APN4Q8ImJGhGiavEJqiR4RMIaEFakE1Qh4RMIaEEakE1whokmEPCCNSCaokaETCHhBWpBNUIaETEjwgjUgmqJGiSYkeEFakE1RJhIRgur7Xw3lEIeEREjwjoTVjjlUSPEkRJ0T4VeHfG1HC4+13OCcu0yJXGPIu646fqvT+vl+36QPr0/MnmPbyPU9C9S7LDOXiafkvHXqqydsSa+V5mu6G2HQ3UmsxPLy9RyVjXq6x9sqS+X5W+yOpDA96bsnBmXH0SPEnuniX0Fx9pxM2z1OCcWyxp3cQuyzpfv0/r79zw+EQ6b5VOVRI8STCGhBGpJNcIaETEjRIRqQcrhDRJMSPEhGpBNUSYSJMG1fa+G8ohDQiYkeJOhNWNJv0vhvro2fW+n4uafNjedXU/KhOuz+vxOrzlTw252PV9b6flZq8uNZvJVfCtOO//AD8jqsB233ZnLPMsYxiVSxzZ1xwI1/V+14+KfLjWZ3M/CpKu3+nSZzh1xzI2PV+05OJ+bG83kl/KlKe/+Ee++ZU5Z7t8OJHhEwhoR57UwmqJHhEwhokI1IJqhDwiYkaJCNSCaoRhYRg2r7XzLyeEPCJhDQjoTVjSa4R0B4X9f4Nrw8Gr3GacWzxpRGS32WdL9ev9fXv+19eBwh4QRqSMuvjHNGr6y6i12KcXF2vIWNeinJ2yJL4XmT7C87rDqHY4nj5W15Dxv0c4+2NP6flS7kd65lXBu3qPiL1xg1vFza3VZpy7DInF3D7rAvf1/r69jxeETEjwgXXpq2TzHlUSNEkxI8IG1JJqiR4kiEPCCNSCaokeJIhDxIRqQTVCMLCMG1fa+G8niR4kmENEnQmrHE1RI8STEjQgjVc5VEjxJMIaEFakk1whoRMSNEhGpByuENEkxI8SEakE1RI0STEjxIVqQTVCGiSYQ8SEakHKokwkSYNq+1sN/9k=',
   'base64',

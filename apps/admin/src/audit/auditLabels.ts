@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.delete',
+  'user.password_change',
   'settings.masthead_update',
   'settings.delivery_update',
 ] as const;

@@ -5,6 +5,7 @@ import { useSavedThenShow } from '../fields/useSavedThenShow';
 import type { Entry } from '@dsyb/contracts';
 import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
+import { EntryGlyphWarning } from './EntryGlyphWarning';
 import { EntryInputs } from './EntryInputs';
 import { EntryStatusNotice } from './EntryStatusNotice';
 import { useEntryIssueState } from './useEntryIssueState';
@@ -18,11 +19,16 @@ const EntryMergeResolver = lazy(() => import('./merge/EntryMergeResolver'));
  * the server's, or merge by hand) while the changes are still in the form; nothing is
  * overwritten silently. The record is not refetched behind the user's back (window focus), so a
  * colleague's save never replaces what is being typed: it is met at save time instead. After a
- * save the entry's page opens, once 已更新 is on screen.
+ * save the entry's page opens, once 已更新 is on screen; a save whose text has characters the
+ * fonts lack stays in the form, which says which and offers the alternatives.
  */
 const EntryEdit = () => {
   const notify = useNotify();
-  const onSuccess = useSavedThenShow('updated');
+  const savedThenShow = useSavedThenShow('updated');
+  const onSuccess = (saved: Entry) => {
+    if (saved.warnings?.length) notify('app.entries.saved_with_warnings', { type: 'warning' });
+    else savedThenShow(saved);
+  };
   const [conflict, setConflict] = useState<EntryConflict>();
   const clearConflict = useCallback(() => setConflict(undefined), []);
   const onError = (error: unknown, variables: Partial<UpdateParams<Entry>> | undefined) => {
@@ -46,6 +52,7 @@ const EntryEdit = () => {
     >
       <SimpleForm warnWhenUnsavedChanges toolbar={<EntryEditToolbar />}>
         <EntryEditNotice />
+        <EntryGlyphWarning />
         <EntryConflictSlot conflict={conflict} onDone={clearConflict} />
         <EntryInputs />
       </SimpleForm>

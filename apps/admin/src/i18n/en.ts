@@ -13,6 +13,19 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
     auth: {
       invalid_credentials: 'Wrong username or password',
     },
+    password: {
+      strength: 'Password strength: %{label}',
+    },
+    account: {
+      change_password: 'Change password',
+      help: 'Enter your current password and a new one. Afterwards your sessions in other browsers or devices end and need the new password.',
+      current_password: 'Current password',
+      new_password: 'New password',
+      confirm_password: 'New password again',
+      new_password_help: 'At least 12 characters, not containing the username, not a common or easily guessed password',
+      mismatch: 'The two new passwords differ',
+      changed: 'Password changed; sessions elsewhere have ended',
+    },
     menu: {
       editing: 'Editing',
       reference: 'Reference data',
@@ -89,6 +102,12 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       repeated_credit: 'The same contributor cannot be credited twice in the same role',
       no_contributors: 'No byline',
       another_in_issue: 'Another entry in this issue',
+      glyphs_missing: 'The fonts have no glyph for these characters; they will not print: %{characters}',
+      glyphs_replace: 'Replace or remove these characters',
+      glyph_remove: '“%{character}” will be removed (emoji are not printed)',
+      glyph_normalise: '“%{character}” (%{code}, a compatibility character) will become the common form “%{alternative}”',
+      glyph_rewrite: '“%{character}”: please write it another way',
+      saved_with_warnings: 'Saved, but some characters will not print; see the notice above the form.',
     },
     sources: {
       panel_title: 'Source article',
@@ -140,8 +159,9 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
     users: {
       username_help: 'The name used to sign in',
       active_help: 'An inactive user can no longer sign in; their records are kept',
-      password_help: 'At least 8 characters',
-      password_change_help: 'Leave empty to keep the current password; a new one needs at least 8 characters',
+      password_help: 'At least 12 characters, not containing the username, not a common or easily guessed password',
+      password_change_help: 'Leave empty to keep the current password; a reset ends the user’s sessions everywhere',
+      own_password_help: 'Change your own password with “Change password” in the user menu at the top right',
     },
     renditions: {
       title: 'Typesetting and downloads',
@@ -159,6 +179,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       progress_done: '%{kind} ready: %{pages} pages, %{size}',
       progress_failed: '%{kind} failed',
       error_unknown: 'Typesetting failed for an unknown reason; please try again later.',
+      warnings: 'The PDF is complete, but some figures are shown as placeholders:',
       history: 'Files made so far',
       none: 'No proof or final PDF has been made yet.',
       download: 'Download',
@@ -384,7 +405,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         contributor: { create: 'Added a contributor', update: 'Changed a contributor', delete: 'Deleted a contributor' },
         section: { create: 'Added a section', update: 'Changed a section', delete: 'Deleted a section' },
         recipient: { create: 'Added a recipient unit', update: 'Changed a recipient unit', delete: 'Deleted a recipient unit' },
-        user: { create: 'Created a user', update: 'Changed a user', delete: 'Deleted a user' },
+        user: { create: 'Created a user', update: 'Changed a user', delete: 'Deleted a user', password_change: 'Changed their own password' },
         settings: { masthead_update: 'Changed the masthead', delivery_update: 'Changed the distribution settings' },
       },
       entities: {

@@ -227,6 +227,19 @@ export const applicationMessages = {
     auth: {
       invalid_credentials: '用户名或密码错误',
     },
+    password: {
+      strength: '密码强度：%{label}',
+    },
+    account: {
+      change_password: '修改密码',
+      help: '输入当前密码和新密码。修改后，你在其他浏览器或设备上的登录会失效，需要用新密码重新登录。',
+      current_password: '当前密码',
+      new_password: '新密码',
+      confirm_password: '再次输入新密码',
+      new_password_help: '至少 12 个字符，不能包含用户名，不能是常见或容易猜到的密码',
+      mismatch: '两次输入的新密码不一致',
+      changed: '密码已修改；其他地方的登录已失效',
+    },
     menu: {
       editing: '编辑工作',
       reference: '基础资料',
@@ -302,6 +315,12 @@ export const applicationMessages = {
       repeated_credit: '同一位作者不能以同一身份重复署名',
       no_contributors: '未署名',
       another_in_issue: '在本期再建一条',
+      glyphs_missing: '以下字符字体中没有，印刷时无法显示：%{characters}',
+      glyphs_replace: '替换或删除这些字符',
+      glyph_remove: '“%{character}”将删除（表情符号不印刷）',
+      glyph_normalise: '“%{character}”（%{code}，兼容字符）将改为通用写法“%{alternative}”',
+      glyph_rewrite: '“%{character}”请改用其他写法',
+      saved_with_warnings: '已保存，但有字符印刷时无法显示，请看表单上方的提示。',
     },
     sources: {
       panel_title: '来稿原文',
@@ -353,8 +372,9 @@ export const applicationMessages = {
     users: {
       username_help: '登录用的用户名',
       active_help: '停用后立即不能登录，已有记录保留',
-      password_help: '至少 8 个字符',
-      password_change_help: '留空则不修改密码；如需重设，至少 8 个字符',
+      password_help: '至少 12 个字符，不能包含用户名，不能是常见或容易猜到的密码',
+      password_change_help: '留空则不修改密码；重设后该用户在各处的登录都会失效',
+      own_password_help: '修改自己的密码请使用右上角用户菜单中的“修改密码”',
     },
     renditions: {
       title: '排版与下载',
@@ -372,6 +392,7 @@ export const applicationMessages = {
       progress_done: '%{kind}已生成：%{pages} 页，%{size}',
       progress_failed: '%{kind}生成失败',
       error_unknown: '排版失败，原因不明，请稍后重试。',
+      warnings: 'PDF 已生成，但以下图片以占位框代替：',
       history: '已生成的文件',
       none: '尚未生成过校样或正式版。',
       download: '下载',
@@ -597,7 +618,7 @@ export const applicationMessages = {
         contributor: { create: '新建作者', update: '修改作者', delete: '删除作者' },
         section: { create: '新建栏目', update: '修改栏目', delete: '删除栏目' },
         recipient: { create: '新建发放单位', update: '修改发放单位', delete: '删除发放单位' },
-        user: { create: '新建用户', update: '修改用户', delete: '删除用户' },
+        user: { create: '新建用户', update: '修改用户', delete: '删除用户', password_change: '修改自己的密码' },
         settings: { masthead_update: '修改刊头设置', delivery_update: '修改分发设置' },
       },
       entities: {

@@ -1,6 +1,29 @@
-import { Typography } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
+import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { useEffect } from 'react';
-import { AppBar as RaAppBar, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { AppBar as RaAppBar, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
+
+/** 修改密码 in the user menu, for every signed-in user. */
+const ChangePasswordMenuItem = () => {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/password" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.account.change_password')}</ListItemText>
+    </MenuItem>
+  );
+};
+
+const AppUserMenu = () => (
+  <UserMenu>
+    <ChangePasswordMenuItem />
+    <Logout />
+  </UserMenu>
+);
 
 /** The office's name first, then the page title; keeps the document language and title in step. */
 export const AppBar = () => {
@@ -14,7 +37,7 @@ export const AppBar = () => {
   }, [locale, appTitle]);
 
   return (
-    <RaAppBar>
+    <RaAppBar userMenu={<AppUserMenu />}>
       <Typography
         variant="h6"
         component="span"

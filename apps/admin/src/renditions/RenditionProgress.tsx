@@ -8,7 +8,8 @@ const POLL_MS = 500;
 
 /**
  * The typesetting under way: GET /api/renditions/:id every half second until it is done or
- * failed, as a progress bar. The bar stays, at 100 % or with the error, until the next request.
+ * failed, as a progress bar. The bar stays, at 100 % or with the error, until the next request;
+ * a finished PDF with figures printed as placeholders lists them.
  */
 export const RenditionProgress = ({
   requested,
@@ -67,6 +68,16 @@ export const RenditionProgress = ({
         aria-label={label}
         sx={{ height: 8, borderRadius: 1 }}
       />
+      {rendition.status === 'done' && rendition.warnings?.length ? (
+        <Alert severity="warning" sx={{ mt: 1 }} data-testid="rendition-warnings">
+          {translate('app.renditions.warnings')}
+          {rendition.warnings.map((warning) => (
+            <Typography key={warning} variant="body2">
+              {warning}
+            </Typography>
+          ))}
+        </Alert>
+      ) : null}
       {rendition.status === 'failed' ? (
         <Alert severity="error" sx={{ mt: 1 }} data-testid="rendition-error">
           {rendition.error ?? translate('app.renditions.error_unknown')}

@@ -9,5 +9,8 @@ export interface AuthUser {
 }
 
 export interface TokenPayload {
+  /** The user's id. */
   sub: string;
+  /** The user's token version when the token was issued: a password change or reset raises it, ending older tokens. */
+  ver?: number;
 }

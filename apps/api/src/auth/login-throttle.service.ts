@@ -1,52 +1,99 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
+import { tooMany, unavailable } from '../common/domain-errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { delayAfter } from './login-delay';
 
 /**
- * Failed logins counted per username and per address in Redis, so that every API process
- * behind a load balancer sees the same counts. Past the limit the login is refused with 429
- * until the window ends, even with the right password.
+ * Failed logins slow down guessing without letting anyone lock a user out (OWASP ASVS v4 2.2.1).
+ * Failures are counted per (username, address): after 5 (FREE_FAILURES), each further attempt from
+ * that address for that username must wait 1 s, 2 s, 4 s … up to 5 minutes (login-delay.ts), and is
+ * answered 429 with Retry-After until then, so the right password from any other address is never
+ * refused because of someone else's failures. Per address across usernames, a cap stops password
+ * spraying. The counts live in Redis so that every API process sees the same; a Redis that does
+ * not answer within COMMAND_TIMEOUT_MS makes login answer 503 at once rather than hang.
  */
-const WINDOW_SECONDS = 15 * 60;
-const LIMITS = { user: 10, ip: 100 } as const;
+/** A (username, address) pair's count is forgotten after this long without a failure. */
+const PAIR_WINDOW_SECONDS = 60 * 60;
+/** Failures from one address, whatever the username, before it must wait for the window to end. */
+const ADDRESS_LIMIT = 100;
+const ADDRESS_WINDOW_SECONDS = 15 * 60;
+const COMMAND_TIMEOUT_MS = 1000;
 
 @Injectable()
-export class LoginThrottleService implements OnModuleDestroy {
+export class LoginThrottleService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('LoginThrottle');
   private readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, keyPrefix: `${config.queuePrefix}:login-fail:` });
+    this.redis = new Redis(config.redisUrl, {
+      lazyConnect: true,
+      // Fail a command at once while disconnected, and within a second when Redis stops answering.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      keyPrefix: `${config.queuePrefix}:login:`,
+    });
+    this.redis.on('error', (error: Error) => this.logger.warn(`Redis：${error.message}`));
   }
 
-  async assertAllowed(username: string, ip: string | undefined): Promise<void> {
-    const [userFailures, ipFailures] = await this.redis.mget(this.userKey(username), this.ipKey(ip));
-    const blocked = Number(userFailures ?? 0) >= LIMITS.user || Number(ipFailures ?? 0) >= LIMITS.ip;
-    if (!blocked) return;
-    const ttl = await this.redis.ttl(Number(userFailures ?? 0) >= LIMITS.user ? this.userKey(username) : this.ipKey(ip));
-    const minutes = Math.max(1, Math.ceil(ttl / 60));
-    throw new HttpException(`登录失败次数过多，请 ${minutes} 分钟后再试`, HttpStatus.TOO_MANY_REQUESTS);
+  /** Connects before the API takes requests; a Redis that is down now is retried in the background. */
+  async onModuleInit(): Promise<void> {
+    await this.redis.connect().catch(() => undefined);
   }
 
-  async recordFailure(username: string, ip: string | undefined): Promise<void> {
-    const pipeline = this.redis.multi();
-    for (const key of [this.userKey(username), this.ipKey(ip)]) pipeline.incr(key).expire(key, WINDOW_SECONDS, 'NX');
-    await pipeline.exec();
+  /** Refuses (429) an attempt that comes before its wait is over, or from an address past its cap. */
+  async assertAllowed(username: string, address: string | undefined): Promise<void> {
+    const [waitMs, addressFailures, addressTtl] = await this.run(() =>
+      this.redis.multi().pttl(this.waitKey(username, address)).get(this.addressKey(address)).ttl(this.addressKey(address)).exec(),
+    ).then((replies) => (replies ?? []).map(([, value]) => value));
+    if (Number(waitMs) > 0) {
+      const seconds = Math.ceil(Number(waitMs) / 1000);
+      throw tooMany(`该账号在此地址登录失败次数过多，请 ${seconds} 秒后再试`, seconds);
+    }
+    if (Number(addressFailures ?? 0) >= ADDRESS_LIMIT) {
+      const seconds = Math.max(1, Number(addressTtl));
+      throw tooMany(`此地址登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds);
+    }
   }
 
-  async recordSuccess(username: string): Promise<void> {
-    await this.redis.del(this.userKey(username));
+  async recordFailure(username: string, address: string | undefined): Promise<void> {
+    const pairKey = this.pairKey(username, address);
+    const addressKey = this.addressKey(address);
+    const replies = await this.run(() =>
+      this.redis.multi().incr(pairKey).expire(pairKey, PAIR_WINDOW_SECONDS).incr(addressKey).expire(addressKey, ADDRESS_WINDOW_SECONDS, 'NX').exec(),
+    );
+    const delay = delayAfter(Number(replies?.[0]?.[1] ?? 0));
+    if (delay > 0) await this.run(() => this.redis.set(this.waitKey(username, address), '1', 'EX', delay));
+  }
+
+  /** The right password clears the failures of this (username, address) pair only. */
+  async recordSuccess(username: string, address: string | undefined): Promise<void> {
+    await this.run(() => this.redis.del(this.pairKey(username, address), this.waitKey(username, address)));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.redis.disconnect();
   }
 
-  private userKey(username: string): string {
-    return `user:${username.toLowerCase()}`;
+  private async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      this.logger.warn(`登录限流无法访问 Redis：${error instanceof Error ? error.message : String(error)}`);
+      throw unavailable('登录服务暂时不可用（缓存服务 Redis 无响应），请稍后重试');
+    }
   }
 
-  private ipKey(ip: string | undefined): string {
-    return `ip:${ip ?? 'unknown'}`;
+  private pairKey(username: string, address: string | undefined): string {
+    return `fail:${address ?? 'unknown'}:${username}`;
+  }
+
+  private waitKey(username: string, address: string | undefined): string {
+    return `wait:${address ?? 'unknown'}:${username}`;
+  }
+
+  private addressKey(address: string | undefined): string {
+    return `address:${address ?? 'unknown'}`;
   }
 }

@@ -33,3 +33,8 @@ it('tells unique and foreign-key violations, missing records and lost concurrent
   expect(readDatabaseError(databaseError('P2025', {}))).toEqual({ kind: 'not_found' });
   expect(readDatabaseError(databaseError('P2034', { kind: 'TransactionWriteConflict' }))).toEqual({ kind: 'write_conflict' });
 });
+
+it('tells a database that does not answer from every other error', () => {
+  expect(readDatabaseError(databaseError('P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toEqual({ kind: 'unreachable' });
+  expect(readDatabaseError(databaseError('P2010', { kind: 'ConnectionClosed' }))).toEqual({ kind: 'unreachable' });
+});

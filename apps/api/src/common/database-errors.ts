@@ -16,7 +16,13 @@ export type DatabaseError =
   /** The record to change or delete does not exist (any more). */
   | { kind: 'not_found' }
   /** A serialization failure or a deadlock: the transaction lost to a concurrent one. */
-  | { kind: 'write_conflict' };
+  | { kind: 'write_conflict' }
+  /** PostgreSQL does not answer (down, restarting, out of connections): a 503, not our fault. */
+  | { kind: 'unreachable' };
+
+/** Prisma's codes for a database it cannot reach or whose connection broke, and the pg adapter's kinds for the same. */
+const UNREACHABLE_CODES = ['P1001', 'P1002', 'P1017', 'P2024'];
+const UNREACHABLE_KINDS = ['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'];
 
 interface DriverCause {
   kind?: unknown;
@@ -46,6 +52,7 @@ export function readDatabaseError(error: unknown): DatabaseError | undefined {
   if (sqlState?.startsWith('ZF') && typeof cause?.message === 'string') {
     return { kind: 'refused', message: typeof cause.hint === 'string' ? `${cause.message}${cause.hint}` : cause.message };
   }
+  if (UNREACHABLE_CODES.includes(error.code) || UNREACHABLE_KINDS.includes(String(cause?.kind))) return { kind: 'unreachable' };
   if (error.code === 'P2025') return { kind: 'not_found' };
   if (error.code === 'P2002' || cause?.kind === 'UniqueConstraintViolation' || sqlState === '23505') {
     return { kind: 'unique', fields: strings(cause?.constraint?.fields) ?? strings(error.meta?.target) };

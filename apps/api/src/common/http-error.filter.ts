@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
   too_many: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -25,6 +26,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** What Express's router and multer and busboy (file uploads) say, in English, as the client reads it. */
@@ -57,6 +59,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // Last line: whatever an error carried, the answer names no path on the server and no stack frame.
     response.status(status).json({
       statusCode: status,
@@ -113,5 +116,7 @@ function describeDatabaseError(error: DatabaseError): { status: number; message:
       return { status: 409, message: '该记录仍被其他数据引用，或引用的记录不存在' };
     case 'write_conflict':
       return { status: 409, message: '数据正被他人同时修改，请稍后重试。' };
+    case 'unreachable':
+      return { status: 503, message: '数据库暂时无法连接，请稍后重试。' };
   }
 }

@@ -12,6 +12,8 @@ import { PrismaService } from '../prisma/prisma.service';
 import { issueLabel, refusalError } from '../common/workflow-decisions';
 import { entrySaveDecision } from './entry-save-decision';
 import { normaliseBody } from './entry-body';
+import { assertFiguresDecode } from './entry-figures';
+import { entryWarnings } from './entry-warnings';
 import { recordEntryRevision } from './entry-revisions';
 import { readForSave, writeSave, type ContributorLink, type EntryChanges } from './entry-save';
 import type { CreateEntryDto, UpdateEntryDto } from './entry.dto';
@@ -86,11 +88,13 @@ export class EntriesService {
     return {
       ...presentEntry(rest),
       contributors: contributors.map((link) => ({ contributorId: link.contributorId, name: link.contributor.name, role: link.role })),
+      warnings: entryWarnings(rest),
     };
   }
 
   async create(dto: CreateEntryDto, user: AuthUser) {
     const { bodyHtml, bodyText } = normaliseBody(dto) ?? { bodyHtml: '', bodyText: '' };
+    await assertFiguresDecode(bodyHtml);
     if (dto.issueId) await this.assertIssueEditable(dto.issueId, user);
     return this.prisma.$transaction(async (tx) => {
       const entry = await tx.entry.create({
@@ -111,12 +115,13 @@ export class EntriesService {
       const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
       await recordEntryRevision(tx, entry.id, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
-      return { ...presentEntry(entry), contributors: links };
+      return { ...presentEntry(entry), contributors: links, warnings: entryWarnings(entry) };
     });
   }
 
   async update(id: string, dto: UpdateEntryDto, user: AuthUser) {
     const body = normaliseBody(dto);
+    if (body) await assertFiguresDecode(body.bodyHtml);
     const changes: EntryChanges = {
       title: dto.title?.trim(),
       ...body,
@@ -157,7 +162,7 @@ export class EntriesService {
       const written = await writeSave(this.prisma, { before: read, changes, status, contributors: links, user, at, audit }).catch((error: unknown) => {
         throw missingReference(error) ?? error;
       });
-      if (written) return { ...presentEntry(after), contributors: contributorsAfter ?? read.contributors };
+      if (written) return { ...presentEntry(after), contributors: contributorsAfter ?? read.contributors, warnings: entryWarnings(after) };
     }
     throw conflict('该条目正被频繁调整（编排或签发），请稍后再保存。');
   }

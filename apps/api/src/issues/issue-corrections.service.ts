@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { correctedSnapshot, currentPublication, recordPublication, type CorrectedEntry } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { normaliseBody } from '../entries/entry-body';
+import { assertFiguresDecode } from '../entries/entry-figures';
 import { PrismaService } from '../prisma/prisma.service';
 import { RenditionsService } from '../renditions/renditions.service';
 import { issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
 import type { CreateCorrectionDto } from './issue-correction.dto';
 
+/** A correction stores its revision's publication, figures included: more than Prisma's default 5 s may be needed. */
+const CORRECTION_TIMEOUT_MS = 30_000;
+
 /**
  * 勘误: a published issue is never changed in place. A correction records its reason and the
  * corrected wording of the entries concerned as a new revision of the issue; the final PDF
- * published before is kept, marked superseded, and a new final PDF is rendered from the
- * published content with every correction applied.
+ * published before is kept, marked superseded, and a new final PDF is rendered from the new
+ * revision's publication: the previous one's with the corrections applied (libs/db issue-publication.ts).
  */
 @Injectable()
 export class IssueCorrectionsService {
@@ -32,6 +37,7 @@ export class IssueCorrectionsService {
   async create(issueId: string, dto: CreateCorrectionDto, user: AuthUser) {
     const entryIds = dto.entries.map((entry) => entry.entryId);
     if (new Set(entryIds).size !== entryIds.length) throw invalid('同一条目在一次勘误中只能出现一次');
+    await this.assertFiguresDecode(dto);
     const correction = await this.prisma.$transaction(async (tx) => {
       if (!(await lockIssues(tx, [issueId], 'update')).size) throw notFound('期刊', issueId);
       const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
@@ -41,20 +47,40 @@ export class IssueCorrectionsService {
       const foreign = entryIds.find((id) => !entries.some((entry) => entry.id === id));
       if (foreign) throw invalid(`条目不属于${issueLabel(issue)}：${foreign}`);
       const current = await this.currentWording(tx, issueId);
-      const revision = issue.revision + 1;
-      const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id } });
-      for (const change of dto.entries) {
+      const changes: CorrectedEntry[] = dto.entries.map((change) => {
         const base = current.get(change.entryId) ?? entries.find((entry) => entry.id === change.entryId)!;
         const body = normaliseBody(change) ?? normaliseBody({ bodyHtml: base.bodyHtml })!;
-        await tx.issueCorrectionEntry.create({ data: { correctionId: created.id, entryId: change.entryId, title: change.title?.trim() ?? base.title, ...body } });
-      }
+        return { entryId: change.entryId, title: change.title?.trim() ?? base.title, ...body };
+      });
+      // The new revision prints what the previous one published with these entries corrected, never
+      // the live tables: a section or unit renamed since does not slip into a published issue.
+      const previous = await currentPublication(tx, issue);
+      const snapshot = await correctedSnapshot(tx, previous, changes);
+      if (!snapshot) throw invalid(`本次勘误没有改变${issueLabel(issue)}任何条目的标题或正文。`);
+      const revision = issue.revision + 1;
+      const now = new Date();
+      const created = await tx.issueCorrection.create({ data: { issueId, revision, reason: dto.reason.trim(), createdById: user.id, createdAt: now } });
+      for (const { entryId, ...wording } of changes) await tx.issueCorrectionEntry.create({ data: { correctionId: created.id, entryId, ...wording } });
       await tx.issue.update({ where: { id: issueId }, data: { revision, version: { increment: 1 } } });
-      await tx.rendition.updateMany({ where: { issueId, kind: 'final', status: 'done', supersededAt: null }, data: { supersededAt: new Date() } });
+      await recordPublication(tx, revision, snapshot, now);
+      // Every final of an earlier revision, made or still under way, is superseded; each stays downloadable.
+      await tx.rendition.updateMany({ where: { issueId, kind: 'final', issueRevision: { lt: revision }, supersededAt: null }, data: { supersededAt: now } });
       await this.audit.record(tx, { actor: user, action: 'issue.correct', entityType: 'issue', entityId: issueId, before: { revision: issue.revision }, after: { revision, reason: created.reason, entryIds } });
       return created;
-    });
+    }, { timeout: CORRECTION_TIMEOUT_MS });
     const { rendition } = await this.renditions.request(issueId, 'final', user);
     return { ...correction, rendition };
+  }
+
+  /** A corrected body's figures must decode, as at any save (entry-figures.ts); checked before anything is locked. */
+  private async assertFiguresDecode(dto: CreateCorrectionDto): Promise<void> {
+    const changed = dto.entries.filter((change) => change.bodyHtml !== undefined);
+    if (changed.length === 0) return;
+    const titles = await this.prisma.entry.findMany({ where: { id: { in: changed.map((change) => change.entryId) } }, select: { id: true, title: true } });
+    for (const change of changed) {
+      const title = titles.find((entry) => entry.id === change.entryId)?.title;
+      await assertFiguresDecode(normaliseBody({ bodyHtml: change.bodyHtml })!.bodyHtml, title ? `条目《${title}》` : '');
+    }
   }
 
   /** The wording each entry has after the corrections already made (the latest wins). */

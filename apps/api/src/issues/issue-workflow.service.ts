@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decide } from '@dsyb/workflow';
-import type { Prisma } from '@dsyb/db';
+import { loadIssueSnapshot, recordPublication, type Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
@@ -15,11 +15,15 @@ export type IssueTransition = 'submit_review' | 'sign_off' | 'publish' | 'return
 const EFFECTS: Record<IssueTransition, (user: AuthUser, now: Date) => Prisma.IssueUncheckedUpdateManyInput> = {
   submit_review: () => ({}),
   sign_off: (user, now) => ({ signedOffAt: now, signedOffById: user.id }),
-  // Publishing freezes the issue: from here on the database itself refuses changes to it.
+  // Publishing freezes the issue: from here on the database itself refuses changes to it, and
+  // what it prints is stored as its publication (publish below).
   publish: (_user, now) => ({ publishedAt: now }),
   // A return withdraws any sign-off: the issue must be signed off again after the changes.
   return: () => ({ signedOffAt: null, signedOffById: null }),
 };
+
+/** Publishing stores the issue's figures with its publication: it may need more than Prisma's default 5 s. */
+const TRANSITION_TIMEOUT_MS = 30_000;
 
 /** The issue's way to publication: send to review, return, sign off (签发), publish. */
 @Injectable()
@@ -38,11 +42,13 @@ export class IssueWorkflowService {
       const { entries, ...issue } = before;
       const decision = decide('issue', action, issue.status, user.roles, { entries, comment: dto.comment, label: issueLabel(issue) });
       const to = assertDecision(decision, '期刊', dto.version, issue.version);
+      const now = new Date();
       const updated = await tx.issue.updateMany({
         where: { id, version: dto.version },
-        data: { status: to, version: { increment: 1 }, ...EFFECTS[action](user, new Date()) },
+        data: { status: to, version: { increment: 1 }, ...EFFECTS[action](user, now) },
       });
       if (updated.count === 0) throw staleVersion('期刊', dto.version, issue.version);
+      if (action === 'publish') await this.publish(tx, id, issue.revision, now);
       const after = await tx.issue.findUniqueOrThrow({ where: { id } });
       const comment = action === 'return' ? dto.comment?.trim() : undefined;
       await this.audit.record(tx, {
@@ -54,6 +60,22 @@ export class IssueWorkflowService {
         after: { status: after.status, version: after.version, ...(comment ? { comment } : {}) },
       });
       return presentIssue(after, entries.length);
+    }, { timeout: TRANSITION_TIMEOUT_MS });
+  }
+
+  /**
+   * Stores what the issue prints now as the publication of its revision, in the transaction that
+   * publishes it: from then on its finals print that alone. A final made while the issue was
+   * signed off from other content (a section or unit renamed, the masthead edited since) is not
+   * what was published: it is marked superseded, and stays downloadable.
+   */
+  private async publish(tx: Prisma.TransactionClient, id: string, revision: number, now: Date) {
+    const snapshot = await loadIssueSnapshot(tx, id, 'final', now);
+    if (!snapshot) throw notFound('期刊', id);
+    const publication = await recordPublication(tx, revision, snapshot, now);
+    await tx.rendition.updateMany({
+      where: { issueId: id, kind: 'final', issueRevision: revision, supersededAt: null, contentHash: { not: publication.contentHash } },
+      data: { supersededAt: now },
     });
   }
 

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl }) });
+    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, application_name: 'dsyb-api' }) });
   }
 
   async onModuleDestroy(): Promise<void> {

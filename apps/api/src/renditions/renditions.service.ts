@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { isOneOf, RENDITION_KINDS, RENDITION_STATUSES } from '@dsyb/contracts';
-import { loadIssueSnapshot, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Prisma } from '@dsyb/db';
+import { currentPublication, loadIssueSnapshot, publicationRendition, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Issue, type Prisma, type StoredIssueSnapshot } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +23,12 @@ export const RENDITION_LIST: ListSpec = {
 /** The snapshot is the worker's to read: large, and never part of an answer. */
 const OMIT_SNAPSHOT = { snapshot: true } as const;
 
+/** What a request renders: its content hash, and the snapshot to store on the row (read once it is needed). */
+interface RequestedContent {
+  contentHash: string;
+  snapshot: () => Promise<StoredIssueSnapshot>;
+}
+
 interface RenditionFilter { id: string | string[]; issueId: string | string[]; status: string; kind: string }
 
 @Injectable()
@@ -42,6 +48,11 @@ export class RenditionsService {
    * lost Redis never loses a request (the worker re-queues pending rows at start-up), and with
    * it, in the same transaction, the snapshot the worker prints: what the editor asked for,
    * whatever is edited before the job runs.
+   *
+   * A published issue prints its publication (libs/db issue-publication.ts), never the live
+   * tables: asking for its final again answers the final already made for its current revision,
+   * whatever was renamed since, as asking again for unchanged content always did. A new final
+   * comes only with a correction, which stores a new revision's publication.
    */
   async request(issueId: string, kind: RenditionKind, user: AuthUser) {
     const issue = await this.prisma.issue.findUnique({ where: { id: issueId } });
@@ -49,16 +60,12 @@ export class RenditionsService {
     if (kind === 'final' && issue.status !== 'approved' && issue.status !== 'published') {
       throw conflict(`总第${issue.serialNumber}期尚未签发，只能生成校样，不能生成正式版。`);
     }
-    const snapshot = await loadIssueSnapshot(this.prisma, issueId, kind, new Date());
-    if (!snapshot || snapshot.sections.length === 0) throw conflict(`总第${issue.serialNumber}期还没有条目，无法排版。`);
-    const contentHash = snapshotContentHash(snapshot);
+    const content = issue.status === 'published' ? await this.published(issue, kind) : await this.live(issue, kind);
+    const { contentHash } = content;
     const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } }, omit: OMIT_SNAPSHOT });
     if (existing && existing.status !== 'failed') return { rendition: presentRendition(existing), created: false };
 
-    // The figures are stored first, outside the row's transaction, which stays short however many
-    // photos the issue has: they are named by their content, so one stored twice, or for a request
-    // that then fails, does no harm.
-    const requested = snapshotJson(await storeIssueSnapshot(this.prisma, snapshot));
+    const requested = snapshotJson(await content.snapshot());
     const rendition = await this.prisma.$transaction(async (tx) => {
       const row = existing
         ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT })
@@ -68,6 +75,27 @@ export class RenditionsService {
     });
     await enqueueRender(this.queue, rendition.id);
     return { rendition: presentRendition(rendition), created: true };
+  }
+
+  /** An issue not yet published, read from the live tables. */
+  private async live(issue: Issue, kind: RenditionKind): Promise<RequestedContent> {
+    const snapshot = await loadIssueSnapshot(this.prisma, issue.id, kind, new Date());
+    if (!snapshot || snapshot.sections.length === 0) throw conflict(`总第${issue.serialNumber}期还没有条目，无法排版。`);
+    return {
+      contentHash: snapshotContentHash(snapshot),
+      // The figures are stored first, outside the row's transaction, which stays short however many
+      // photos the issue has: they are named by their content, so one stored twice, or for a request
+      // that then fails, does no harm.
+      snapshot: () => storeIssueSnapshot(this.prisma, snapshot),
+    };
+  }
+
+  /** A published issue, read from the publication of its current revision; its figures are stored already. */
+  private async published(issue: Issue, kind: RenditionKind): Promise<RequestedContent> {
+    const publication = await currentPublication(this.prisma, issue);
+    if (publication.snapshot.sections.length === 0) throw conflict(`总第${issue.serialNumber}期还没有条目，无法排版。`);
+    const { snapshot, contentHash } = publicationRendition(publication, kind, new Date());
+    return { contentHash, snapshot: () => Promise.resolve(snapshot) };
   }
 
   async list(query: ListQuery<Partial<RenditionFilter>>) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma, Role } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
@@ -60,6 +61,7 @@ export class UsersService {
   async create(dto: CreateUserDto, actor: AuthUser) {
     const { password, ...fields } = dto;
     await this.assertUsernameFree(fields.username);
+    assertPasswordAllowed(password, fields.username);
     const passwordHash = await hashPassword(password);
     return this.prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { ...fields, passwordHash }, select: USER_SELECT });
@@ -73,10 +75,15 @@ export class UsersService {
     const { password, ...fields } = dto;
     if (id === actor.id && fields.active === false) throw conflict('不能停用自己的账号');
     if (id === actor.id && fields.roles && !fields.roles.includes('admin')) throw conflict('不能取消自己的管理员角色');
+    // One's own password is changed with the current one (POST /api/auth/password), not reset here.
+    if (id === actor.id && password) throw conflict('修改自己的密码请使用“修改密码”（需要输入当前密码）');
     if (fields.username !== undefined && fields.username !== before.username) await this.assertUsernameFree(fields.username);
+    if (password) assertPasswordAllowed(password, fields.username ?? before.username);
     const passwordHash = password ? await hashPassword(password) : undefined;
     return this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id }, data: { ...fields, passwordHash }, select: USER_SELECT });
+      // A reset password ends the user's sessions: tokens carry the version they were issued at.
+      const tokenVersion = passwordHash ? { increment: 1 } : undefined;
+      const user = await tx.user.update({ where: { id }, data: { ...fields, passwordHash, tokenVersion }, select: USER_SELECT });
       const after = passwordHash ? { ...user, passwordChanged: true } : user;
       await this.audit.record(tx, { actor, action: 'user.update', entityType: 'user', entityId: id, before, after });
       return user;
