@@ -78,7 +78,8 @@ describe('导入版面 (POST /api/source-imports/preview and /api/source-imports
       body: { newspaper, articles: [{ headline: '好文章', text: '正文。', bylines: [] }, { headline: '坏文章', text: '正文\u0000。', bylines: [] }] },
     });
     expect(mixed.status).toBe(400);
-    expect(mixed.body.message).toContain('第 2 篇');
+    // Refused at the API's edge, before any article is looked at: the message names the second article's text.
+    expect(mixed.body.message).toBe('字段 articles.1.text 含有不允许的控制字符（U+0000，空字符）');
     const badRole = await api('POST', '/api/source-imports', { token: editor, body: { newspaper, articles: [{ headline: '好文章', text: '正文。', bylines: [{ name: '张三', role: 'boss' }] }] } });
     expect(badRole.status).toBe(400);
     expect(await sourceCount()).toBe(before);

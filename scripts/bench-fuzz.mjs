@@ -3,7 +3,14 @@
 // and reports any 5xx (must be 0) with samples. Deterministic for a given FUZZ_SEED.
 // A quarter of the requests are shaped on purpose rather than random: entry credits
 // (`contributors: [{contributorId, role}]`, valid and broken) on create and update, and the
-// entries list's filters `createdById` ("me", a user's id, bad values) and `issueId: null`.
+// entries list's filters `createdById` ("me", a user's id, bad values) and `issueId: null`;
+// and the bad input of issue 17, each of which once answered 500: a character PostgreSQL or the
+// PDF cannot hold (NUL, another C0 control, a lone surrogate) in an otherwise valid body of every
+// JSON write route, in a query or a route parameter; ranges beyond PostgreSQL's integer; JSON
+// nested thousands of levels deep; dates that do not exist, in list filters and bodies; and a
+// correctly signed token whose subject is not a user id. The figures include the slowest answer
+// of each shape (deep nesting must be refused before it costs parsing time).
+import { createHmac } from 'node:crypto';
 import { benchStack, client } from './bench-http.mjs';
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10000);
@@ -50,7 +57,7 @@ function randomQuery() {
 
 const ids = [];
 /** Ids by resource, for requests that are well-formed except for what is being tried. */
-const idsOf = { issues: [], entries: [], sections: [], users: [], contributors: [] };
+const idsOf = { issues: [], entries: [], sections: [], users: [], contributors: [], sources: [], recipients: [], deliveries: [], tokens: [] };
 
 const ROLES = ['reporter', 'correspondent', 'photographer'];
 const BAD_IDS = ['', 'me', 'ME', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; DROP TABLE users; --", 123, -1, true, null, [], {}, ['me'], { $ne: null }, '9'.repeat(400), '\u0000'];
@@ -96,8 +103,133 @@ function randomEntryFilter() {
   return filter;
 }
 
+const FORBIDDEN = ['\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f', '\uD800', '\uDFFF'];
+const HUGE_RANGES = ['[1e300,1e300]', '[0,1e300]', '[1e400,1e400]', '[2147483648,2147483650]', '[0,2147483648]', '[9007199254740993,9007199254740993]', '[0,5000]', '[-0,1]', '[0.5,2]'];
+const IMPOSSIBLE_DATES = ['2020-13-45', '2021-02-29', '2020-02-30', '-271821-04-20', '+275760-09-13', '0000-01-01', '0999-12-31', '2020-00-10', '2020-10-15T25:00:00Z', '99999-01-01'];
+const DEPTHS = [65, 500, 5000, 100000, 1000000];
+const day = () => `2020-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+const serial = () => Math.floor(random() * 1e6);
+
+/**
+ * An otherwise valid body for each JSON write route that takes text, built from the stack's own
+ * records (ids, current versions); `{id}` is the id the route is called with. Dates are named in
+ * `dates` so the date shape knows where to put an impossible one.
+ */
+const WRITE_ROUTES = [
+  ['POST', '/api/auth/login', null, () => ({ username: 'editor', password: 'demo12345' })],
+  ['PUT', '/api/settings/masthead', null, () => ({ publicationTitle: '大事月报', notice: '内部资料 注意保存', sponsor: '中原区地方史志办公室', publisher: '中原区地方史志办公室' })],
+  ['PUT', '/api/settings/delivery', null, () => ({ publicUrl: 'https://dsyb.example.gov.cn', sender: '史志办 <office@example.gov.cn>' })],
+  ['POST', '/api/issues', null, () => ({ year: 2190 + Math.floor(random() * 10), month: 1 + Math.floor(random() * 12), serialNumber: 200 + Math.floor(random() * 99000), title: '大事月报', compiler: '史志办', publicationDate: day() }), ['publicationDate', 'coverageStart', 'coverageEnd', 'deadline']],
+  ['PUT', '/api/issues/{id}', 'issues', async (id, version) => ({ version: await version('issues', id), compiler: '史志办', deadline: day() }), ['deadline', 'publicationDate', 'coverageStart']],
+  ['POST', '/api/issues/{id}/return', 'issues', async (id, version) => ({ version: await version('issues', id), comment: '请补充第二条的日期。' })],
+  ['POST', '/api/issues/{id}/corrections', 'issues', async (id, version) => ({ version: await version('issues', id), reason: '第二条日期有误，予以更正。', entries: [{ entryId: pick(idsOf.entries.length ? idsOf.entries : ['x']), title: '更正后的标题' }] })],
+  ['POST', '/api/sections', null, () => ({ key: `fuzz-${serial()}`, name: `模糊栏目${serial() % 1000}`, position: 1 + Math.floor(random() * 9000) })],
+  ['PUT', '/api/sections/{id}', 'sections', () => ({ name: '党政要闻' })],
+  ['POST', '/api/entries', null, () => ({ title: `模糊测试条目${serial()}`, sectionId: pick(idsOf.sections.length ? idsOf.sections : ['x']), issueId: null, eventDate: day(), bodyText: '9月10日，模糊测试。' }), ['eventDate']],
+  ['PUT', '/api/entries/{id}', 'entries', async (id, version) => ({ version: await version('entries', id), title: `模糊测试条目${serial()}`, bodyText: '9月10日，模糊测试。' }), ['eventDate']],
+  ['POST', '/api/entries/{id}/return', 'entries', async (id, version) => ({ version: await version('entries', id), comment: '请核实日期。' })],
+  ['POST', '/api/entries/{id}/comments', 'entries', () => ({ body: '第二段的日期请再核实。' })],
+  ['POST', '/api/sources', null, () => ({ newspaper: '郑州日报', issueDate: day(), page: '第3版', headline: `模糊测试来稿${serial()}`, text: '本报讯 9月10日，中原区召开会议。' }), ['issueDate']],
+  ['PUT', '/api/sources/{id}', 'sources', () => ({ headline: `模糊测试来稿${serial()}`, issueDate: day() }), ['issueDate']],
+  ['POST', '/api/source-imports/preview', null, () => ({ newspaper: '郑州日报', issueDate: day(), text: '本报讯 9月10日，中原区召开河长制工作会议。\n记者 张三' }), ['issueDate']],
+  ['POST', '/api/source-imports', null, () => ({ newspaper: '郑州日报', issueDate: day(), page: '第3版', articles: [{ headline: `模糊测试导入${serial()}`, text: '9月10日，中原区召开会议。', bylines: [{ name: '张三', role: 'reporter' }] }] }), ['issueDate']],
+  ['POST', '/api/contributors', null, () => ({ name: `作者${serial() % 10000}`, role: 'reporter', organisation: '郑州日报' })],
+  ['PUT', '/api/contributors/{id}', 'contributors', () => ({ organisation: '中原区融媒体中心' })],
+  ['POST', '/api/recipients', null, () => ({ name: `模糊测试单位${serial()}`, category: '区直单位', position: 1 + Math.floor(random() * 9000), contactPerson: '李四' })],
+  ['PUT', '/api/recipients/{id}', 'recipients', () => ({ contactPerson: '王五', phone: '0371-12345678' })],
+  ['POST', '/api/users', null, () => ({ username: `fuzz${serial()}`, displayName: '模糊测试用户', roles: ['editor'], password: 'fuzz-password-12345' })],
+  ['PUT', '/api/users/{id}', 'users', () => ({ displayName: '模糊测试用户' })],
+  ['POST', '/api/deliveries/{id}/paper-receipt', 'deliveries', () => ({ confirmedByName: '赵六' })],
+  ['POST', '/api/receive/{id}/confirm', 'tokens', () => ({ name: '赵六' })],
+];
+
+/** The paths of a body's strings: ["title"], ["articles", 0, "bylines", 0, "name"]. */
+function stringPaths(value, path = []) {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringPaths(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+  return [];
+}
+
+function setAt(body, path, value) {
+  let target = body;
+  for (const key of path.slice(0, -1)) target = target[key];
+  target[path.at(-1)] = value;
+}
+
+/** A write route with an otherwise valid body, as the role given may send it. */
+async function validWrite(request, token) {
+  const [method, template, resource, build, dates = []] = pick(WRITE_ROUTES);
+  const id = resource ? pick(idsOf[resource]?.length ? idsOf[resource] : ['00000000-0000-4000-8000-000000000000']) : undefined;
+  const version = async (kind, recordId) => (await request('GET', `/api/${kind}/${recordId}`, { token })).body?.version ?? 1;
+  return { method, route: template.replace('{id}', id), body: await build(id, version), dates };
+}
+
+/** A deeply nested JSON text: bare, or in place of one field of a login. */
+function nestedJson(depth) {
+  const [open, close] = random() < 0.5 ? ['[', ']'] : ['{"a":', '}'];
+  const inner = random() < 0.5 ? `${open.repeat(depth)}${open === '[' ? '' : '1'}${close.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  return random() < 0.5 ? inner : `{"username":${inner},"password":"demo12345"}`;
+}
+
+/** A token signed with the stack's own secret (HS256, as the API signs), for a subject that is no user id. */
+function signedToken(secret, payload) {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iat: now, exp: now + 3600, ...payload })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+/** The issue-17 shapes: bad input that once answered 500. */
+async function badInputRequest(request, token, context) {
+  const kind = random();
+  if (kind < 0.4) {
+    // A forbidden character in one string of an otherwise valid body (now and then in a route parameter or the query).
+    const write = await validWrite(request, token);
+    const where = random();
+    const character = pick(FORBIDDEN);
+    // A lone surrogate has no UTF-8 of its own: %ED%A0%80 is what encoding U+D800 as if it had one gives.
+    if (where < 0.1) return { shape: 'forbidden character in a route parameter', method: 'GET', route: `/api/receive/x${pick(['%00', '%01', '%1B', '%1F', '%ED%A0%80'])}y`, options: { token } };
+    if (where < 0.2) return { shape: 'forbidden character in a query', method: 'GET', route: `/api/entries?filter=${encodeURIComponent(JSON.stringify({ q: `河长${character}` }))}${random() < 0.5 ? '&x=%00' : ''}`, options: { token } };
+    const paths = stringPaths(write.body);
+    if (paths.length) {
+      const path = pick(paths);
+      let text = path.reduce((value, key) => value[key], write.body);
+      const at = Math.floor(random() * (text.length + 1));
+      text = `${text.slice(0, at)}${character}${text.slice(at)}`;
+      setAt(write.body, path, text);
+    }
+    return { shape: 'forbidden character in a valid body', method: write.method, route: write.route, options: { token, body: write.body } };
+  }
+  if (kind < 0.6) {
+    const list = pick(context.lists);
+    const range = pick(HUGE_RANGES);
+    return { shape: 'huge range', method: 'GET', route: `${list}?range=${encodeURIComponent(range)}`, options: { token } };
+  }
+  if (kind < 0.7) {
+    const write = await validWrite(request, token);
+    return { shape: 'deep nesting', method: write.method, route: random() < 0.5 ? '/api/auth/login' : write.route, options: { token, raw: nestedJson(pick(DEPTHS)) } };
+  }
+  if (kind < 0.9) {
+    const date = pick(IMPOSSIBLE_DATES);
+    if (random() < 0.5) {
+      const [route, field] = pick([['/api/entries', 'eventDate_gte'], ['/api/entries', 'eventDate_lte'], ['/api/audit-events', 'createdAt_gte'], ['/api/audit-events', 'createdAt_lte']]);
+      return { shape: 'impossible date in a filter', method: 'GET', route: `${route}?filter=${encodeURIComponent(JSON.stringify({ [field]: date }))}`, options: { token: route === '/api/audit-events' ? context.tokens.admin : token } };
+    }
+    let write = await validWrite(request, token);
+    for (let attempt = 0; attempt < 20 && write.dates.length === 0; attempt += 1) write = await validWrite(request, token);
+    const field = pick(write.dates);
+    write.body[field] = date;
+    return { shape: 'impossible date in a body', method: write.method, route: write.route, options: { token, body: write.body } };
+  }
+  const sub = pick(['not-a-uuid', 'not-a-uuid', '', 42, null, ['x'], { id: 'x' }, 'x\u0000', '00000000-0000-4000-8000-000000000000']);
+  const route = pick(['/api/auth/me', '/api/entries', '/api/issues', `/api/entries/${pick(idsOf.entries.length ? idsOf.entries : ['x'])}`]);
+  return { shape: 'signed token with a bad subject', method: 'GET', route, options: { token: signedToken(context.jwtSecret, { sub }) } };
+}
+
 /** A request of one of the shapes above, for the role given. */
-async function shapedRequest(request, token) {
+async function shapedRequest(request, token, context) {
+  if (random() < 0.5) return badInputRequest(request, token, context);
   const kind = random();
   if (kind < 0.4) {
     const query = [`filter=${encodeURIComponent(JSON.stringify(randomEntryFilter()))}`];
@@ -128,15 +260,23 @@ try {
   const login = async (username) => (await request('POST', '/api/auth/login', { body: { username, password: 'demo12345' } })).body?.accessToken;
   const tokens = { admin: await login('admin'), editor: await login('editor'), reviewer: await login('reviewer'), anonymous: undefined };
   const document = (await request('GET', '/api/docs-json')).body;
-  for (const resource of ['issues', 'entries', 'sections', 'recipients', 'users', 'renditions', 'contributors']) {
+  for (const resource of ['issues', 'entries', 'sections', 'recipients', 'users', 'renditions', 'contributors', 'sources']) {
     const rows = (await request('GET', `/api/${resource}?range=[0,20]`, { token: tokens.admin })).body;
     if (Array.isArray(rows)) ids.push(...rows.map((row) => row.id));
     if (Array.isArray(rows) && resource in idsOf) idsOf[resource].push(...rows.map((row) => row.id));
   }
+  // Keep the admin able to log in: the write shapes never change the admin's own account.
+  const adminId = (await request('GET', '/api/auth/me', { token: tokens.admin })).body?.id;
+  idsOf.users = idsOf.users.filter((id) => id !== adminId);
+  idsOf.tokens.push('0'.repeat(43), 'x');
+  const lists = Object.entries(document.paths).filter(([route, methods]) => methods.get && !route.includes('{') && (methods.get.parameters ?? []).some((parameter) => parameter.name === 'range')).map(([route]) => route);
+  const context = { tokens, jwtSecret: stack.env.JWT_SECRET, lists: lists.length ? lists : ['/api/entries', '/api/issues', '/api/sections', '/api/sources', '/api/contributors', '/api/recipients', '/api/renditions', '/api/users', '/api/audit-events'] };
   const operations = Object.entries(document.paths).flatMap(([route, methods]) => Object.keys(methods).map((method) => ({ route, method: method.toUpperCase() })));
 
   const statuses = {};
   const shapes = {};
+  /** The slowest answer of each shape, in ms. */
+  const slowest = {};
   const failures = [];
   let sent = 0;
   async function fuzzer() {
@@ -144,7 +284,7 @@ try {
       sent += 1;
       if (random() < 0.25) {
         const role = pick(['admin', 'editor', 'editor', 'reviewer', 'anonymous']);
-        const shaped = await shapedRequest(request, tokens[role]);
+        const shaped = await shapedRequest(request, tokens[role], context);
         let response;
         try {
           response = await request(shaped.method, shaped.route, shaped.options);
@@ -155,9 +295,10 @@ try {
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         const counts = (shapes[shaped.shape] ??= {});
         counts[response.status] = (counts[response.status] ?? 0) + 1;
-        if (response.status >= 500) failures.push({ method: shaped.method, route: shaped.route.slice(0, 300), role, body: JSON.stringify(shaped.options.body)?.slice(0, 300), status: response.status, answer: response.text.slice(0, 300) });
+        slowest[shaped.shape] = Math.max(slowest[shaped.shape] ?? 0, Math.round(response.ms));
+        if (response.status >= 500) failures.push({ method: shaped.method, route: shaped.route.slice(0, 300), role, shape: shaped.shape, body: (JSON.stringify(shaped.options.body) ?? shaped.options.raw)?.slice(0, 300), status: response.status, answer: response.text.slice(0, 300) });
         // Entries the fuzzer created are drafts: updating their credits reaches the save itself.
-        if (response.status === 201 && response.body?.id) idsOf.entries.push(response.body.id);
+        if (response.status === 201 && response.body?.id && shaped.shape === 'entry create contributors') idsOf.entries.push(response.body.id);
         if (response.status === 401 && role !== 'anonymous') tokens[role] = await login(role);
         continue;
       }
@@ -186,7 +327,9 @@ try {
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, fuzzer));
   const serverErrors = failures.length;
-  console.log(JSON.stringify({ requests: sent, operations: operations.length, statuses, shapes, serverErrors, samples: failures.slice(0, 10) }, null, 2));
+  const failedShapes = {};
+  for (const failure of failures) failedShapes[failure.shape ?? 'random'] = (failedShapes[failure.shape ?? 'random'] ?? 0) + 1;
+  console.log(JSON.stringify({ requests: sent, operations: operations.length, statuses, shapes, slowestMsByShape: slowest, serverErrors, serverErrorsByShape: failedShapes, samples: failures.slice(0, 10) }, null, 2));
   process.exitCode = serverErrors === 0 ? 0 : 1;
 } finally {
   await stack.stop();

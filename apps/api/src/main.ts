@@ -9,13 +9,15 @@ import { ConfigError, loadApiConfig } from '@dsyb/config';
 import { serveAdmin } from './admin-static';
 import { AppModule } from './app.module';
 import { answerClientErrors } from './client-errors';
+import { ForbiddenCharactersPipe } from './common/forbidden-characters.pipe';
+import { refuseDeeplyNestedJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bufferLogs: true });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new ForbiddenCharactersPipe(), createValidationPipe());
   // X-Forwarded-For / -Proto only from the configured proxies (TRUSTED_PROXIES); none by default.
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.use(
@@ -34,7 +36,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
   if (config.adminDistDir) serveAdmin(app, config.adminDistDir);
   // Same-origin by default (the admin is served by this process); other origins only when listed.
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range'] });
-  app.useBodyParser('json', { limit: '12mb' });
+  // Nest's option type leaves `verify` out because its rawBody option uses it; rawBody is off here
+  // and the adapter hands these options to express.json as they are.
+  const jsonOptions = { limit: '12mb', verify: refuseDeeplyNestedJson };
+  app.useBodyParser('json', jsonOptions);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@dsyb/db';
-import { invalid } from '../common/domain-errors';
 import { idsFilter, type ListQuery, type ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
 import { auditEventInsert, type AuditRecord } from '@dsyb/db';
@@ -11,17 +10,13 @@ type AuditClient = Pick<Prisma.TransactionClient, '$executeRaw'>;
 export const AUDIT_LIST: ListSpec = {
   sortable: ['createdAt', 'action', 'entityType'],
   defaultSort: ['createdAt', 'desc'],
-  filters: { action: 'string', entityType: 'string', entityId: 'string', actorId: 'ids', createdAt_gte: 'string', createdAt_lte: 'string', q: 'string' },
+  filters: { action: 'string', entityType: 'string', entityId: 'string', actorId: 'ids', createdAt_gte: 'timestamp', createdAt_lte: 'timestamp', q: 'string' },
 };
 
 export interface AuditFilter { action: string; entityType: string; entityId: string; actorId: string | string[]; createdAt_gte: string; createdAt_lte: string; q: string }
 
-function timestamp(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalid(`参数 filter 的 ${name} 不是有效的时间：${value}`);
-  return date;
-}
+/** A `timestamp` filter, already checked by parseListQuery. */
+const timestamp = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
 
 /** Append-only audit trail; callers pass their transaction client so the event commits with the change. */
 @Injectable()
@@ -34,8 +29,8 @@ export class AuditService {
 
   async list(query: ListQuery<Partial<AuditFilter>>) {
     const { action, entityType, entityId, q } = query.filter;
-    const from = timestamp('createdAt_gte', query.filter.createdAt_gte);
-    const to = timestamp('createdAt_lte', query.filter.createdAt_lte);
+    const from = timestamp(query.filter.createdAt_gte);
+    const to = timestamp(query.filter.createdAt_lte);
     const where: Prisma.AuditEventWhereInput = {
       action: action ? { startsWith: action } : undefined,
       entityType,

@@ -4,7 +4,7 @@ import { contentRange, parseListQuery, type ListSpec } from './list-query';
 const spec: ListSpec = {
   sortable: ['title', 'eventDate'],
   defaultSort: ['eventDate', 'desc'],
-  filters: { id: 'ids', q: 'string', active: 'boolean', year: 'number' },
+  filters: { id: 'ids', q: 'string', active: 'boolean', year: 'number', day_gte: 'date', at_gte: 'timestamp' },
 };
 const ID = '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
@@ -49,5 +49,30 @@ it('names the parameter and the field in every refusal', () => {
   expect(messageOf(() => parseListQuery({ filter: '{"year":1e308}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
   expect(messageOf(() => parseListQuery({ filter: '{"year":2020.5}' }, spec))).toBe('参数 filter 的字段 year 应为整数');
   expect(parseListQuery({ filter: '{"year":2020}' }, spec).filter).toEqual({ year: 2020 });
-  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\u0000' }) }, spec))).toBe('参数 filter 的字段 q 不能包含空字符（\\u0000）');
+  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\u0000' }) }, spec))).toBe('参数 filter 的字段 q 含有不允许的控制字符（U+0000，空字符）');
+  expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ q: '河长\uD800' }) }, spec))).toContain('参数 filter 的字段 q 含有无效的字符');
+});
+
+it('refuses a parameter nested too deep', () => {
+  expect(messageOf(() => parseListQuery({ filter: `{"q":${'['.repeat(65)}${']'.repeat(65)}}` }, spec))).toBe('参数 filter 嵌套过深：对象和数组最多嵌套 64 层');
+});
+
+it('refuses rows beyond what PostgreSQL counts and pages beyond the largest', () => {
+  for (const range of ['[1e300,1e300]', '[0,1e300]', '[2147483648,2147483648]', '[0.5,3]', '[0,"9"]']) {
+    expect(messageOf(() => parseListQuery({ range }, spec))).toBe('参数 range 应为 [起, 止]，两个 0 至 2147483647 之间的整数且 起 ≤ 止');
+  }
+  expect(messageOf(() => parseListQuery({ range: '[0,1000]' }, spec))).toBe('参数 range 一次最多取 1000 条');
+  expect(parseListQuery({ range: '[2147482648,2147483647]' }, spec)).toMatchObject({ skip: 2147482648, take: 1000 });
+});
+
+it('refuses dates that do not exist or that PostgreSQL cannot hold, naming the field', () => {
+  for (const day of ['2020-13-45', '2021-02-29', '-271821-04-20', '0999-12-31', '+275760-09-13', '2020-1-5', 20200105]) {
+    expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ day_gte: day }) }, spec))).toBe(
+      '参数 filter 的字段 day_gte 应为存在的日期，格式为 YYYY-MM-DD，年份在 1000 至 9999 之间',
+    );
+  }
+  for (const at of ['2020-13-45', '-271821-04-20T00:00:00.000Z', '2020-10-15T24:00:00Z', '2020-10-15T08:00:00', 'yesterday']) {
+    expect(messageOf(() => parseListQuery({ filter: JSON.stringify({ at_gte: at }) }, spec))).toContain('参数 filter 的字段 at_gte 应为存在的日期或时间');
+  }
+  expect(parseListQuery({ filter: '{"day_gte":"2020-02-29","at_gte":"2020-10-14T16:00:00.000Z"}' }, spec).filter).toEqual({ day_gte: '2020-02-29', at_gte: '2020-10-14T16:00:00.000Z' });
 });

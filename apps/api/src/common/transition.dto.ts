@@ -1,9 +1,10 @@
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_LENGTH } from '@dsyb/contracts';
+import { PG_INT_MAX } from './integer-range';
 
 /** Every transition carries the version the client read: acting on a record changed since is a 409. */
 export class TransitionDto {
-  @IsInt() @Min(1) version!: number;
+  @IsInt() @Min(1) @Max(PG_INT_MAX) version!: number;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { BadRequestException, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NOT_A_DATE } from './is-iso-date';
+
 
 /** Chinese wording for the class-validator constraints we use; the field is always named. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -14,9 +16,9 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   isArray: '必须是数组',
   isUUID: '必须是有效的 UUID',
   isUuid: '必须是有效的 UUID',
-  isISO8601: '必须是日期，格式为 YYYY-MM-DD',
-  isIso8601: '必须是日期，格式为 YYYY-MM-DD',
-  isoDate: '必须是日期，格式为 YYYY-MM-DD',
+  isISO8601: NOT_A_DATE,
+  isIso8601: NOT_A_DATE,
+  isoDate: NOT_A_DATE,
   matches: '格式不正确',
   maxLength: '过长',
   minLength: '过短',

@@ -23,7 +23,7 @@ export const ENTRY_LIST: ListSpec = {
   defaultSort: ['updatedAt', 'desc'],
   filters: {
     id: 'ids', issueId: 'ids', sectionId: 'ids', sourceId: 'ids', contributorId: 'ids',
-    status: 'string', q: 'string', eventDate_gte: 'string', eventDate_lte: 'string',
+    status: 'string', q: 'string', eventDate_gte: 'date', eventDate_lte: 'date',
     // "me" for the current user's own entries (the dashboard's drafts), or user ids.
     createdById: 'string',
   },
@@ -35,8 +35,6 @@ interface EntryFilter {
   id: string | string[]; issueId: string | string[]; sectionId: string | string[]; sourceId: string | string[];
   contributorId: string | string[]; status: string; q: string; eventDate_gte: string; eventDate_lte: string; createdById: string;
 }
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,9 +56,6 @@ export class EntriesService {
   async list(query: ListQuery<Partial<EntryFilter>>, user: AuthUser) {
     const { status, q, eventDate_gte: from, eventDate_lte: to, contributorId } = query.filter;
     if (status !== undefined && !isOneOf(ENTRY_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
-    for (const [name, value] of [['eventDate_gte', from], ['eventDate_lte', to]] as const) {
-      if (value !== undefined && !DATE_PATTERN.test(value)) throw invalid(`参数 filter 的 ${name} 应为 YYYY-MM-DD`);
-    }
     const where: Prisma.EntryWhereInput = {
       id: idsFilter(query.filter.id),
       issueId: query.filter.issueId === null ? null : idsFilter(query.filter.issueId),

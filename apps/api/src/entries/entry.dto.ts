@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 import { CONTRIBUTOR_ROLES, EVENT_DATE_PRECISIONS as PRECISIONS, MAX_LENGTH } from '@dsyb/contracts';
+import { PG_INT_MAX } from '../common/integer-range';
 
 /** One person credited on the entry, in one role (an entry may name the same person twice in two roles). */
 export class EntryContributorDto {
@@ -31,7 +32,7 @@ export class CreateEntryDto {
 
 export class UpdateEntryDto {
   /** The version the client read; a stale write is refused with 409. */
-  @IsInt() @Min(1) version!: number;
+  @IsInt() @Min(1) @Max(PG_INT_MAX) version!: number;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.entry.title) title?: string;
   @IsOptional() @IsUUID() sectionId?: string;
   @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() issueId?: string | null;

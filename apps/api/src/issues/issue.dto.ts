@@ -1,6 +1,7 @@
 import { IsIsoDate } from '../common/is-iso-date';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MAX_LENGTH, RENDITION_KINDS, type RenditionKind } from '@dsyb/contracts';
+import { PG_INT_MAX } from '../common/integer-range';
 
 export class CreateIssueDto {
   @IsInt() @Min(1949) @Max(2200) year!: number;
@@ -21,7 +22,7 @@ export class CreateIssueDto {
  */
 export class UpdateIssueDto {
   /** The version the client read; a stale write is refused with 409. */
-  @IsInt() @Min(1) version!: number;
+  @IsInt() @Min(1) @Max(PG_INT_MAX) version!: number;
   @IsOptional() @IsInt() @Min(1949) @Max(2200) year?: number;
   @IsOptional() @IsInt() @Min(1) @Max(12) month?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100000) serialNumber?: number;

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { isOneOf, RENDITION_KINDS, RENDITION_STATUSES } from '@dsyb/contracts';
 import { currentPublication, loadIssueSnapshot, publicationRendition, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Issue, type Prisma, type StoredIssueSnapshot } from '@dsyb/db';
@@ -34,6 +34,8 @@ interface RenditionFilter { id: string | string[]; issueId: string | string[]; s
 
 @Injectable()
 export class RenditionsService {
+  private readonly logger = new Logger(RenditionsService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
@@ -129,10 +131,13 @@ export class RenditionsService {
     const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true }, omit: OMIT_SNAPSHOT });
     if (!rendition) throw notFound('排版文件', id);
     if (rendition.status !== 'done' || !rendition.storageKey) throw conflict('该排版文件尚未生成完成。');
-    const content = await this.storage.get(rendition.storageKey).catch((error: unknown) => {
+    const storageKey = rendition.storageKey;
+    const content = await this.storage.get(storageKey).catch((error: unknown) => {
       // A file lost from the storage (deleted by hand, wrong bucket) is the server's record
-      // disagreeing with the store: say so rather than answer 500.
-      throw conflict(`排版文件的 PDF 在存储中找不到（${rendition.storageKey}），请重新生成。`, { cause: String(error) });
+      // disagreeing with the store: say so rather than answer 500. Where it was looked for (the
+      // key, the storage's own path) is for the log, not for the client.
+      this.logger.warn(`排版文件 ${id} 的 PDF 读取失败（${storageKey}）：${error instanceof Error ? error.message : String(error)}`);
+      throw conflict('排版文件的 PDF 在存储中找不到，请重新生成。');
     });
     const label = rendition.kind === 'proof' ? '校样' : '正式版';
     return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}.pdf` };

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../common/is-iso-date';
 import { CONTRIBUTOR_ROLES, MAX_LENGTH, type ContributorRole } from '@dsyb/contracts';
 
-const MUST_BE_DATE = { message: '必须是日期，格式为 YYYY-MM-DD' };
 /** A month of pages is a few hundred articles; more in one request is a mistake. */
 export const MAX_IMPORT_ARTICLES = 1000;
 /** A page's text; a whole newspaper is far below this. */
@@ -11,7 +11,7 @@ export const MAX_PAGE_TEXT = 500_000;
 /** Where the page came from: the same fields with pasted text or with an uploaded file. */
 export class PageOriginDto {
   @IsOptional() @IsString() @MaxLength(MAX_LENGTH.source.newspaper) newspaper?: string;
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, MUST_BE_DATE) @Matches(/^\d{4}-\d{2}-\d{2}$/, MUST_BE_DATE) issueDate?: string;
+  @IsOptional() @IsIsoDate() issueDate?: string;
   @IsOptional() @IsString() @MaxLength(MAX_LENGTH.source.page) page?: string;
 }
 
@@ -33,7 +33,7 @@ export class ImportArticleDto {
 
 export class SaveImportDto {
   @IsString() @IsNotEmpty({ message: '报纸名称不能为空' }) @MaxLength(MAX_LENGTH.source.newspaper) newspaper!: string;
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, MUST_BE_DATE) @Matches(/^\d{4}-\d{2}-\d{2}$/, MUST_BE_DATE) issueDate?: string | null;
+  @IsOptional() @IsIsoDate() issueDate?: string | null;
   @IsOptional() @IsString() @MaxLength(MAX_LENGTH.source.page) page?: string | null;
   @IsArray() @ArrayMinSize(1, { message: '没有要保存的文章' }) @ArrayMaxSize(MAX_IMPORT_ARTICLES) @ValidateNested({ each: true }) @Type(() => ImportArticleDto) articles!: ImportArticleDto[];
 }

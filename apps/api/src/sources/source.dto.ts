@@ -1,12 +1,12 @@
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../common/is-iso-date';
 import type { ContributorRole } from '@dsyb/db';
 import { CONTRIBUTOR_ROLES, MAX_LENGTH } from '@dsyb/contracts';
 
-/** Chinese wording where the validation pipe has none of its own (class-validator names these isUuid, isIso8601). */
+/** Chinese wording where the validation pipe has none of its own (class-validator names it isUuid). */
 const MUST_BE_UUID = { message: '必须是有效的 UUID' };
-const MUST_BE_DATE = { message: '必须是日期，格式为 YYYY-MM-DD' };
 
 export class SourceCreditDto {
   @IsUUID('all', MUST_BE_UUID) contributorId!: string;
@@ -18,7 +18,7 @@ export class SourceCreditDto {
 export class CreateSourceDto {
   @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.source.newspaper) newspaper!: string;
   /** "YYYY-MM-DD"; a time of day is refused. */
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, MUST_BE_DATE) @Matches(/^\d{4}-\d{2}-\d{2}$/) issueDate?: string | null;
+  @IsOptional() @IsIsoDate() issueDate?: string | null;
   @IsOptional() @IsString() @MaxLength(MAX_LENGTH.source.page) page?: string | null;
   @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.source.headline) headline!: string;
   @IsString() @MaxLength(MAX_LENGTH.source.text) text!: string;
