@@ -103,6 +103,20 @@ export const TYPST_TEMPLATE = String.raw`
   size: body-size, cjk-latin-spacing: none,
 )
 #set par(justify: true, first-line-indent: (amount: 2em, all: true), leading: 0.75em, spacing: 0.75em)
+// Full-width punctuation stays full-width inside a line (clreq §3.1.6): Typst compresses CJK
+// punctuation to justify a line that is slightly too long ("共93人，其中" printed with a
+// half-width comma), and has no setting to turn that off. A run of punctuation is therefore set
+// in a box, which justification cannot shrink; Typst still compresses adjacent punctuation
+// inside the run ("）。", "。”"). The word joiners keep the line-breaking rules a box would lose:
+// closing punctuation never starts a line, opening punctuation never ends one.
+#let cjk-closing = "，。、；：？！）》」』】〕〗〉］｝”’"
+#let cjk-opening = "（《「『【〔〖〈［｛“‘"
+#show regex("[" + cjk-closing + cjk-opening + "]+"): it => {
+  let chars = it.text.clusters()
+  if chars.first() in cjk-closing.clusters() { sym.wj }
+  box({ box(width: 0pt); it; box(width: 0pt) })
+  if chars.last() in cjk-opening.clusters() { sym.wj }
+}
 // Typst breaks lines only at break opportunities; 40 or more ASCII characters without a space
 // (a long number, a URL without slashes) would run off the page. Zero-width spaces every ten
 // characters give the line breaker somewhere to go.
