@@ -118,7 +118,7 @@ describe('an entry with bold words, lists and figures', () => {
     // The number stands where a first line starts; the item's text hangs after it, wrapped lines too.
     const number = wordStarting(page, '1.');
     const itemText = wordStarting(page, '加快推进');
-    const itemWrapped = wordStarting(page, '抓好开工');
+    const itemWrapped = wordStarting(page, '要抓好开工');
     expect(number.xMin - margin).toBeGreaterThan(1.8 * body);
     expect(number.xMin - margin).toBeLessThan(2.2 * body);
     expect(itemWrapped.xMin).toBeCloseTo(itemText.xMin, 0);
