@@ -10,6 +10,20 @@ import { dict } from '@node-rs/jieba/dict';
 /** Loaded on first use: the dictionary takes about half a second to read. */
 let jieba: Jieba | undefined;
 
+/**
+ * Terms of government work that jieba's general dictionary cuts apart ("一网通/办") and that a
+ * title must not be broken inside. Format of jieba's user dictionary: word, frequency, tag.
+ */
+const OFFICE_TERMS = ['一网通办', '一次办成', '放管服', '府院联动', '最多跑一次', '河长制', '创文'];
+
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(OFFICE_TERMS.map((term) => `${term} 100000 n`).join('\n')));
+  }
+  return jieba;
+}
+
 /** Marks that belong to the word after them: never at the end of a line (clreq). */
 const OPENING = new Set([...'（《〈「『【〔〖［｛“‘(']);
 /** Marks that belong to the word before them: never at the start of a line (clreq). */
@@ -22,10 +36,10 @@ const CLOSING = new Set([...'，。、；：？！）》〉」』】〕〗］｝
  */
 export function titleWords(title: string): string[] {
   if (title === '') return [];
-  jieba ??= Jieba.withDict(dict);
   const words: string[] = [];
   let pendingOpening = '';
-  for (const token of jieba.cut(title, false)) {
+  // With HMM on, words missing from the dictionary (people's names: 陈传建) are found too.
+  for (const token of segmenter().cut(title, true)) {
     if ([...token].every((ch) => OPENING.has(ch))) {
       pendingOpening += token;
     } else if ([...token].every((ch) => CLOSING.has(ch)) && words.length > 0 && pendingOpening === '') {
