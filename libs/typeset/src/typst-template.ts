@@ -158,7 +158,7 @@ export const TYPST_TEMPLATE = String.raw`
 ))
 // Entry title: centred; sticky, so it never stays alone at the foot of a page.
 #show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true, breakable: false,
-  align(center, text(size: 15pt, layout(size => title-text(it.body.text, size.width)))))
+  align(center, text(size: 15pt, if it.body.has("text") { layout(size => title-text(it.body.text, size.width)) } else { it.body })))
 
 // ---------------------------------------------------------------- body blocks
 // Runs are strings printed with text(...): bold ones in the bold weight of the same family,
