@@ -107,7 +107,9 @@ export const TYPST_TEMPLATE = String.raw`
 // punctuation to justify a line that is slightly too long ("共93人，其中" printed with a
 // half-width comma), and has no setting to turn that off. A run of punctuation is therefore set
 // in a box, which justification cannot shrink; Typst still compresses adjacent punctuation
-// inside the run ("）。", "。”"). The word joiners keep the line-breaking rules a box would lose:
+// inside the run ("）。", "。”"). The zero-width boxes at its ends keep Typst from treating the
+// run as the start and end of a line (where it would halve it). The word joiners keep the
+// line-breaking rules a box would lose:
 // closing punctuation never starts a line, opening punctuation never ends one.
 #let cjk-closing = "，。、；：？！）》」』】〕〗〉］｝”’"
 #let cjk-opening = "（《「『【〔〖〈［｛“‘"
