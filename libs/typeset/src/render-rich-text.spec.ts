@@ -112,13 +112,13 @@ describe('an entry with bold words, lists and figures', () => {
     const [page] = pagesWith('会议确定了以下重点任务');
     const body = 14; // pt, the body text size
     const firstLine = wordStarting(page, '9月17日');
-    const secondLine = wordStarting(page, '精神，');
+    const secondLine = wordStarting(page, '会精神，');
     expect(firstLine.xMin - secondLine.xMin).toBeCloseTo(2 * body, 0);
     const margin = secondLine.xMin;
     // The number stands where a first line starts; the item's text hangs after it, wrapped lines too.
     const number = wordStarting(page, '1.');
     const itemText = wordStarting(page, '加快推进');
-    const itemWrapped = wordStarting(page, '抓好开工');
+    const itemWrapped = wordStarting(page, '要抓好开工');
     expect(number.xMin - margin).toBeGreaterThan(1.8 * body);
     expect(number.xMin - margin).toBeLessThan(2.2 * body);
     expect(itemWrapped.xMin).toBeCloseTo(itemText.xMin, 0);
@@ -139,7 +139,7 @@ describe('an entry with bold words, lists and figures', () => {
     const [page] = pagesWith('9月17日，区委常委会议现场。记者韩娟摄');
     expect(images[0].page).toBe(page);
     // Between the list above and the caption stands the image: full text width, 16:9.
-    const listEnd = wordStarting(page, '署落到实处');
+    const listEnd = wordStarting(page, '部署落到实处');
     const caption = wordStarting(page, '9月17日，区委常委会议现场');
     const textWidth = 595.28 - (27 + 25) * (72 / 25.4);
     expect(caption.yMin - listEnd.yMax).toBeGreaterThan((textWidth * 450) / 800);

@@ -3,6 +3,7 @@ import type { IssueSnapshot } from '@dsyb/domain';
 import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
 import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
 import { cleanInline, LINE_BREAK } from './clean-text';
+import { titleWords } from './title-words';
 import { TypesetError } from './typeset-error';
 import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } from './typeset-settings';
 
@@ -18,6 +19,8 @@ export interface TypesetData {
   /** Only on proofs: when the proof was requested, for the 校样 mark. */
   proof: { renderedAt: string } | null;
   sections: TypesetSectionData[];
+  /** Each entry title as the words it may be broken between (title-words.ts), by title. */
+  titleWords: Record<string, string[]>;
   back: TypesetBackData;
 }
 
@@ -88,6 +91,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
     },
     proof: kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
     sections,
+    titleWords: titleWordsOf(sections),
     back: prepareBack(snapshot),
   };
   return { data, entries, images: images.files, notices, imagePixels: images.pixels };
@@ -138,6 +142,11 @@ function prepareSections(
     ];
   });
   return { sections, entries };
+}
+
+function titleWordsOf(sections: readonly TypesetSectionData[]): Record<string, string[]> {
+  const titles = sections.flatMap((s) => s.entries.map((e) => e.title)).filter((t): t is string => typeof t === 'string');
+  return Object.fromEntries(titles.map((title) => [title, titleWords(title)]));
 }
 
 function prepareBack(snapshot: IssueSnapshot): TypesetBackData {

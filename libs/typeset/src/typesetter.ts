@@ -3,6 +3,7 @@ import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-no
 import { bundledFontPaths, installedFallbackFonts } from './bundled-fonts';
 import { cleanRunText } from './clean-text';
 import { loadCommonCoverage, missingCharacters, printableAlternative, unprintableCharacters, type GlyphCoverage } from './font-coverage';
+import { titleWords } from './title-words';
 import { TypesetError, type TypstDiagnostic } from './typeset-error';
 import { toDiagnostics } from './typst-diagnostics';
 
@@ -80,6 +81,8 @@ export function missingGlyphs(texts: Iterable<string>): MissingGlyph[] {
 /** Creates the compiler ahead of the first render (e.g. at worker start-up). */
 export function warmUpTypesetter(): void {
   typesetter();
+  // Loads jieba's dictionary (about half a second) now rather than in the first render.
+  titleWords('目录');
 }
 
 /**

@@ -103,6 +103,22 @@ export const TYPST_TEMPLATE = String.raw`
   size: body-size, cjk-latin-spacing: none,
 )
 #set par(justify: true, first-line-indent: (amount: 2em, all: true), leading: 0.75em, spacing: 0.75em)
+// Full-width punctuation stays full-width inside a line (clreq §3.1.6): Typst compresses CJK
+// punctuation to justify a line that is slightly too long ("共93人，其中" printed with a
+// half-width comma), and has no setting to turn that off. A run of punctuation is therefore set
+// in a box, which justification cannot shrink; Typst still compresses adjacent punctuation
+// inside the run ("）。", "。”"). The zero-width boxes at its ends keep Typst from treating the
+// run as the start and end of a line (where it would halve it). The word joiners keep the
+// line-breaking rules a box would lose:
+// closing punctuation never starts a line, opening punctuation never ends one.
+#let cjk-closing = "，。、；：？！）》」』】〕〗〉］｝”’"
+#let cjk-opening = "（《「『【〔〖〈［｛“‘"
+#show regex("[" + cjk-closing + cjk-opening + "]+"): it => {
+  let chars = it.text.clusters()
+  if chars.first() in cjk-closing.clusters() { sym.wj }
+  box({ box(width: 0pt); it; box(width: 0pt) })
+  if chars.last() in cjk-opening.clusters() { sym.wj }
+}
 // Typst breaks lines only at break opportunities; 40 or more ASCII characters without a space
 // (a long number, a URL without slashes) would run off the page. Zero-width spaces every ten
 // characters give the line breaker somewhere to go.
@@ -113,6 +129,28 @@ export const TYPST_TEMPLATE = String.raw`
 // a single character alone on its last line ("…推进情 / 况").
 #show heading: set par(first-line-indent: 0pt, justify: false, linebreaks: "optimized")
 #show heading: set text(costs: (runt: 1000%))
+
+// An entry title, in the contents and as a heading, broken only between words (the words come
+// from title-words.ts): each word is an unbreakable box, unless it is wider than the line on
+// its own. A title that needs two lines is balanced: the break is put between the words that
+// make the two lines most equal. Longer titles are left to the line breaker, between words.
+// Inline content; width is the width of the line the title is set in.
+#let title-text(title, width) = context {
+  let words = data.titleWords.at(title, default: (title,))
+  let pieces = words.map(w => { let b = box(text(w)); if measure(b).width > width { text(w) } else { b } })
+  let widths = pieces.map(p => measure(p).width)
+  let total = widths.sum(default: 0pt)
+  if total <= width or total > 2 * width or widths.any(w => w > width) { return pieces.join() }
+  let best = none
+  let first = 0pt
+  for k in range(1, pieces.len()) {
+    first += widths.at(k - 1)
+    let longer = calc.max(first, total - first)
+    if longer <= width and (best == none or longer < best.at(1)) { best = (k, longer) }
+  }
+  if best == none { return pieces.join() }
+  pieces.slice(0, best.at(0)).join() + linebreak() + pieces.slice(best.at(0)).join()
+}
 // Section heading: the name between two thin rules, with room above.
 #show heading.where(level: 1): it => block(width: 100%, above: 2.2em, below: 1.4em, sticky: true, breakable: false, grid(
   columns: (1fr, auto, 1fr), column-gutter: 0.8em, align: horizon,
@@ -122,7 +160,7 @@ export const TYPST_TEMPLATE = String.raw`
 ))
 // Entry title: centred; sticky, so it never stays alone at the foot of a page.
 #show heading.where(level: 2): it => block(width: 100%, above: 1.8em, below: 1em, sticky: true, breakable: false,
-  align(center, text(size: 15pt, it.body)))
+  align(center, text(size: 15pt, if it.body.has("text") { layout(size => title-text(it.body.text, size.width)) } else { it.body })))
 
 // ---------------------------------------------------------------- body blocks
 // Runs are strings printed with text(...): bold ones in the bold weight of the same family,
@@ -196,7 +234,7 @@ export const TYPST_TEMPLATE = String.raw`
 #let toc-line(e) = block(above: 0.62em, below: 0.62em, breakable: false, pad(left: 1em, grid(
   columns: (1fr, 1.6em), column-gutter: 0.4em, align: (left + bottom, right + bottom),
   // The dot leader fills the rest of the title's last line, so a long title wraps cleanly.
-  par({ text(e.title); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) }),
+  layout(size => par({ title-text(e.title, size.width); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) })),
   toc-number(e),
 )))
 #{

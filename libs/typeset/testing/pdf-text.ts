@@ -198,3 +198,48 @@ export function parseToc(tocPages: readonly string[], sectionNames: readonly str
   }
   return result;
 }
+
+/**
+ * The text runs of one page as pdf.js (unpdf) reads them: poppler's -bbox gives whole lines of
+ * Chinese text as one "word", while pdf.js starts a new run wherever the PDF moves the pen back
+ * or far ahead, so it shows where a glyph was narrowed or a gap opened. `x`/`y` is the run's
+ * start on the baseline (pt, y from the top), `width` its advance, `size` the font size.
+ */
+export async function textRuns(pdf: Buffer, page: number): Promise<PdfRun[]> {
+  const { getDocumentProxy } = await import('unpdf');
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  try {
+    const p = await doc.getPage(page);
+    const height = p.getViewport({ scale: 1 }).height;
+    const content = await p.getTextContent();
+    return content.items
+      .filter((item): item is typeof item & { str: string; transform: number[]; width: number } => 'str' in item && item.str !== '')
+      .map((item) => ({ text: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] }));
+  } finally {
+    await doc.loadingTask.destroy();
+  }
+}
+
+export interface PdfRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/**
+ * How far the pen moves from the start of the last character of each run ending in `char` to
+ * the next run on the same line: a full-width mark in a CJK font advances 1em (the font size);
+ * compressed it advances less, with a gap after it more.
+ */
+export function advancesAfter(runs: readonly PdfRun[], char: string): Array<{ context: string; advance: number; size: number }> {
+  const result: Array<{ context: string; advance: number; size: number }> = [];
+  runs.forEach((run, i) => {
+    const next = runs[i + 1];
+    if (!run.text.endsWith(char) || !next || Math.abs(next.y - run.y) > 0.5) return;
+    const start = run.x + run.width - run.size;
+    result.push({ context: run.text.slice(-6) + next.text.slice(0, 4), advance: next.x - start, size: run.size });
+  });
+  return result;
+}

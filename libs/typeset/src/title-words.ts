@@ -1,0 +1,54 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+
+/**
+ * Titles are broken between words, never inside one ("…规范化建 / 设工作" must not happen).
+ * Chinese has no spaces, so the words come from jieba's segmentation; the template prints each
+ * word unbreakable and balances a two-line title (`title-text` in typst-template.ts).
+ */
+
+/** Loaded on first use: the dictionary takes about half a second to read. */
+let jieba: Jieba | undefined;
+
+/**
+ * Terms of government work that jieba's general dictionary cuts apart ("一网通/办") and that a
+ * title must not be broken inside. Format of jieba's user dictionary: word, frequency, tag.
+ */
+const OFFICE_TERMS = ['一网通办', '一次办成', '放管服', '府院联动', '最多跑一次', '河长制', '创文'];
+
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(OFFICE_TERMS.map((term) => `${term} 100000 n`).join('\n')));
+  }
+  return jieba;
+}
+
+/** Marks that belong to the word after them: never at the end of a line (clreq). */
+const OPENING = new Set([...'（《〈「『【〔〖［｛“‘(']);
+/** Marks that belong to the word before them: never at the start of a line (clreq). */
+const CLOSING = new Set([...'，。、；：？！）》〉」』】〕〗］｝”’),.;:?!…—·']);
+
+/**
+ * A title as the words it may be broken between: jieba's words, with punctuation kept with
+ * its neighbour (opening marks with the next word, closing ones with the previous), so that
+ * joining the words gives the title back exactly.
+ */
+export function titleWords(title: string): string[] {
+  if (title === '') return [];
+  const words: string[] = [];
+  let pendingOpening = '';
+  // With HMM on, words missing from the dictionary (people's names: 陈传建) are found too.
+  for (const token of segmenter().cut(title, true)) {
+    if ([...token].every((ch) => OPENING.has(ch))) {
+      pendingOpening += token;
+    } else if ([...token].every((ch) => CLOSING.has(ch)) && words.length > 0 && pendingOpening === '') {
+      words[words.length - 1] += token;
+    } else {
+      words.push(pendingOpening + token);
+      pendingOpening = '';
+    }
+  }
+  if (pendingOpening !== '') words.push(pendingOpening);
+  return words;
+}
