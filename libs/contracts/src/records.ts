@@ -2,7 +2,7 @@
  * Records as the API returns them, and the bodies of its requests beyond plain CRUD (ids are UUID
  * strings, dates "YYYY-MM-DD", timestamps ISO).
  */
-import type { ContributorRole, DeliveryMethod, EntryStatus, MailStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
+import type { ContributorRole, DeliveryMethod, EntryStatus, MailStatus, EventDatePrecision, IssueStatus, PageNumbering, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
 
 export interface User {
   id: string;
@@ -252,10 +252,11 @@ export interface Masthead {
   phone: string;
   email: string;
   paper: PaperSize;
+  pageNumbering: PageNumbering;
   updatedAt: string;
 }
 
-export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper'>>;
+export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper' | 'pageNumbering'>>;
 
 /**
  * One unit's delivery of one revision of a published issue (GET /api/issues/:id/deliveries).

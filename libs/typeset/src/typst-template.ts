@@ -86,6 +86,7 @@ export const TYPST_TEMPLATE = String.raw`
   )))
 }
 
+#let page-bottom-margin = data.page.margin.bottom * 1mm
 #set page(
   paper: data.page.paper,
   margin: data.page.margin.pairs().map(((side, mm)) => (side, mm * 1mm)).to-dict(),
@@ -161,12 +162,32 @@ export const TYPST_TEMPLATE = String.raw`
   width: 70%, inset: (x: 1em, y: 1.4em), stroke: (paint: luma(150), thickness: 0.6pt, dash: "dashed"),
   text(font: heading-fonts, size: caption-size, fill: luma(80), [#text(f.placeholder)#linebreak()#text(size: 9pt, f.note)]),
 )
-#let body-figure(f) = block(width: 100%, above: 1.2em, below: 1.2em, breakable: false, {
+// The caption ends with the photo credit, "摄影：王云翔 李云凯", when the entry names photographers.
+#let figure-caption(f) = {
+  let credit = f.at("credit", default: "")
+  let parts = (f.caption, if credit != "" { "摄影：" + credit } else { "" }).filter(p => p != "")
+  if parts.len() > 0 { block(above: 0.7em, text(font: heading-fonts, size: caption-size, parts.join("　"))) }
+}
+#let figure-unit(f, above: 1.2em, below: 1.2em) = block(width: 100%, above: above, below: below, breakable: false, {
   set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
   set align(center)
   if f.image != none { figure-image(f.image) } else { figure-placeholder(f) }
-  if f.caption != "" { block(above: 0.7em, text(font: heading-fonts, size: caption-size, f.caption)) }
+  figure-caption(f)
 })
+// A figure that does not fit in what is left of the page would leave that space empty (up to
+// half a page). When text of its entry follows it (f.movable), the figure alone moves to the top
+// of the next page and that text fills the space; otherwise (the entry ends with it) it moves
+// whole, as before, so a figure never lands under the next entry's title.
+#let body-figure(f) = if not f.at("movable", default: false) { figure-unit(f) } else {
+  layout(size => {
+    let unit = figure-unit(f)
+    let needed = measure(unit, width: size.width).height + 2.4 * body-size
+    let y = here().position().y
+    if y + needed <= page.height - page-bottom-margin { unit } else {
+      place(top, float: true, clearance: 1.2em, figure-unit(f, above: 0pt, below: 0pt))
+    }
+  })
+}
 
 #let body-block(b) = if b.type == "paragraph" { body-paragraph(b) } else if b.type == "list" { body-list(b) } else if b.type == "figure" { body-figure(b) }
 
@@ -210,9 +231,11 @@ export const TYPST_TEMPLATE = String.raw`
 }
 
 // ---------------------------------------------------------------- body
-// The page setting below starts a new page; body pages are numbered from 1.
+// The page setting below starts a new page, the first with a printed number. Numbering
+// "from-cover" (the reference issue's): every page counts from the cover, so the number goes on;
+// "from-body": the first body page is page 1.
 #set page(footer: context align(center, text(size: 11pt, "— " + counter(page).display("1") + " —")))
-#counter(page).update(1)
+#if data.numbering == "from-body" { counter(page).update(1) }
 
 #for section in data.sections {
   heading(level: 1, section.name)

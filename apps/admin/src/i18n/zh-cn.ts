@@ -825,6 +825,11 @@ export const applicationMessages = {
         'jis-b5': 'JIS B5（182 × 257 毫米）',
         'us-letter': '美国信纸（216 × 279 毫米）',
       },
+      page_numbering_help: '已签发的期刊保留签发时的页码方式',
+      page_numbering: {
+        'from-cover': '从封面起算（封面为第1页，正文接续编号，与以往月报一致）',
+        'from-body': '正文从第1页起',
+      },
     },
     dashboard: {
       greeting: '您好，%{name}',
@@ -1076,6 +1081,7 @@ export const applicationMessages = {
         phone: '电话',
         email: '电子邮箱',
         paper: '纸张',
+        pageNumbering: '页码编排',
       },
     },
     'delivery-settings': {
