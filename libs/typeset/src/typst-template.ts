@@ -70,6 +70,9 @@ export const TYPST_TEMPLATE = String.raw`
 #metadata(data.proof) <dsyb-proof>
 #let proof-header = if is-proof {
   context {
+    // Left-aligned whatever the page's content sets: the cover centres its own content, and the
+    // header took that alignment there (narrower than on the other pages).
+    set align(left)
     set par(first-line-indent: 0pt, justify: false)
     set text(font: heading-fonts, size: 9pt, fill: accent)
     let proof = query(<dsyb-proof>).first().value
@@ -86,7 +89,10 @@ export const TYPST_TEMPLATE = String.raw`
   )))
 }
 
+// The text area, for figures that check whether they fit on the page.
+#let page-top-margin = data.page.margin.top * 1mm
 #let page-bottom-margin = data.page.margin.bottom * 1mm
+#let page-side-margins = (("left", "inside", "right", "outside").map(side => data.page.margin.at(side, default: 0)).sum()) * 1mm
 #set page(
   paper: data.page.paper,
   margin: data.page.margin.pairs().map(((side, mm)) => (side, mm * 1mm)).to-dict(),
@@ -178,15 +184,23 @@ export const TYPST_TEMPLATE = String.raw`
 // half a page). When text of its entry follows it (f.movable), the figure alone moves to the top
 // of the next page and that text fills the space; otherwise (the entry ends with it) it moves
 // whole, as before, so a figure never lands under the next entry's title.
+// Where the figure would start is read from a probe placed just before it (a place() takes no
+// room and stays on the page it is on), not from the figure: a figure that moved to the next page
+// would see itself at the top of that page, where it fits. (context, not layout: a float inside
+// layout's block would float within that block only.)
 #let body-figure(f) = if not f.at("movable", default: false) { figure-unit(f) } else {
-  layout(size => {
+  [#place(box())<dsyb-figure-probe>]
+  context {
     let unit = figure-unit(f)
-    let needed = measure(unit, width: size.width).height + 2.4 * body-size
-    let y = here().position().y
+    let text-area = (width: page.width - page-side-margins, height: page.height - page-top-margin - page-bottom-margin)
+    let needed = measure(unit, ..text-area).height + 2.4 * body-size
+    // (Nothing is known on the first layout pass: the figure then stays in the flow.)
+    let probes = query(selector(<dsyb-figure-probe>).before(here()))
+    let y = if probes.len() > 0 { probes.last().location().position().y } else { 0pt }
     if y + needed <= page.height - page-bottom-margin { unit } else {
       place(top, float: true, clearance: 1.2em, figure-unit(f, above: 0pt, below: 0pt))
     }
-  })
+  }
 }
 
 #let body-block(b) = if b.type == "paragraph" { body-paragraph(b) } else if b.type == "list" { body-list(b) } else if b.type == "figure" { body-figure(b) }

@@ -612,6 +612,11 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         'jis-b5': 'JIS B5 (182 × 257 mm)',
         'us-letter': 'US Letter (216 × 279 mm)',
       },
+      page_numbering_help: 'A published issue keeps the numbering it was published with',
+      page_numbering: {
+        'from-cover': 'From the cover (the cover is page 1, the body continues, as in past issues)',
+        'from-body': 'The body starts at page 1',
+      },
     },
     dashboard: {
       greeting: 'Hello, %{name}',
@@ -863,6 +868,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         phone: 'Phone',
         email: 'E-mail',
         paper: 'Paper',
+        pageNumbering: 'Page numbering',
       },
     },
     'delivery-settings': {
