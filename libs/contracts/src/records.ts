@@ -29,6 +29,11 @@ export interface Issue {
   entryCount: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Only in the answer to 签发 (sign-off): what will not print well, one sentence each, naming
+   * the entry ("条目《…》第1张图片分辨率不足：…"). Warnings, not refusals: the issue is signed off.
+   */
+  printWarnings?: string[];
 }
 
 /** One entry as listed in the table of contents of `GET /api/issues/:id`. */
@@ -102,7 +107,20 @@ export interface MissingGlyphsWarning {
   message: string;
 }
 
-export type EntryWarning = MissingGlyphsWarning;
+/**
+ * A figure too small for the size it prints at (below MIN_PRINT_DPI, print-resolution.ts): the
+ * entry is saved and prints, but the picture will look soft. Figures numbered as the PDF has them.
+ */
+export interface LowResolutionWarning {
+  code: 'low-resolution';
+  figure: number;
+  width: number;
+  height: number;
+  dpi: number;
+  message: string;
+}
+
+export type EntryWarning = MissingGlyphsWarning | LowResolutionWarning;
 
 /** 记者 / 通讯员 / 摄影, credited on sources and entries. */
 export interface Contributor {

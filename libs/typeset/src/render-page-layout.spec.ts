@@ -3,7 +3,7 @@ import { htmlToBlocks } from '@dsyb/rich-text';
 import { dataUrl, pngImage } from '../testing/images';
 import { footerNumber, pageBody, parseToc, PdfReader, squash, type PdfWord } from '../testing/pdf-text';
 import { referenceSnapshot } from '../testing/reference-issue';
-import { entry, sampleIssue, section } from '../testing/sample-issues';
+import { entry, sampleIssue, section, seededRandom } from '../testing/sample-issues';
 import { renderIssuePdf } from './index';
 
 /**
@@ -91,6 +91,31 @@ describe('a figure at the end of its entry', () => {
       const title = words.find((w) => w.text.includes('条目乙'));
       expect(title!.yMin).toBeGreaterThan(caption!.yMax);
     });
+  });
+});
+
+describe('many figures', () => {
+  it('each stays on the page of its caption, and the layout settles', () => {
+    const images = [pngImage(1600, 1100), pngImage(900, 1200), pngImage(300, 200), pngImage(1200, 500)];
+    for (const seed of [2, 4]) {
+      const random = seededRandom(seed);
+      let figures = 0;
+      const entries = Array.from({ length: 14 }, (_, e) => {
+        let html = '';
+        for (let i = 0, n = 1 + Math.floor(random() * 6); i < n; i++) {
+          html += `<p>${SENTENCE.repeat(1 + Math.floor(random() * 3))}</p>`;
+          if (random() < 0.5) html += `<figure><img src="${dataUrl(images[Math.floor(random() * 4)], 'image/png')}"><figcaption>图注${++figures}号</figcaption></figure>`;
+        }
+        return richEntry(`e${e}`, `条目${e}`, html);
+      });
+      const rendered = renderIssuePdf(issueOf(entries));
+      expect(rendered.warnings).toEqual([]);
+      withPdf(rendered.pdf, (reader) => {
+        const pages = reader.pageTexts().map((p) => squash(p));
+        const captionPages = Array.from({ length: figures }, (_, i) => pages.findIndex((p) => p.includes(`图注${i + 1}号`)) + 1);
+        expect(reader.images().map((image) => image.page)).toEqual(captionPages);
+      });
+    }
   });
 });
 

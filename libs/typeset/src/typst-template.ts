@@ -193,7 +193,10 @@ export const TYPST_TEMPLATE = String.raw`
   context {
     let unit = figure-unit(f)
     let text-area = (width: page.width - page-side-margins, height: page.height - page-top-margin - page-bottom-margin)
-    let needed = measure(unit, ..text-area).height + 2.4 * body-size
+    // Exactly what the float would need on this page (its height and clearance): had the test more
+    // room than that, a float could still be put at the top of this page, push its own probe onto
+    // the next page, and the decision would flip from one layout pass to the next.
+    let needed = measure(unit, ..text-area).height + 1.2 * body-size
     // (Nothing is known on the first layout pass: the figure then stays in the flow.)
     let probes = query(selector(<dsyb-figure-probe>).before(here()))
     let y = if probes.len() > 0 { probes.last().location().position().y } else { 0pt }

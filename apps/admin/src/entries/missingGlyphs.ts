@@ -30,7 +30,7 @@ export function withAlternatives(text: string, alternatives: Alternatives): stri
 
 /** The server's missing-glyph warning, for the characters still in the given texts (the form's current values). */
 export function missingGlyphsIn(entry: Pick<Entry, 'warnings'> | undefined, texts: readonly unknown[]): Alternatives {
-  const warning = entry?.warnings?.find((candidate) => candidate.code === 'missing-glyphs');
+  const warning = entry?.warnings?.find((candidate): candidate is MissingGlyphsWarning => candidate.code === 'missing-glyphs');
   if (!warning) return [];
   const strings = texts.filter((text): text is string => typeof text === 'string');
   return warning.alternatives.filter(({ character }) => strings.some((text) => text.includes(character)));

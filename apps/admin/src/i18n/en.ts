@@ -206,6 +206,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         approve: 'Approved',
         return: 'Returned for changes: the editor will see your comment on the entry',
       },
+      done_with_print_warnings: '%{done}. Note, these will not print well (you may still publish):\n%{warnings}',
       issue_done: {
         submit_review: 'Sent to review: waiting for the reviewer',
         sign_off: 'Signed off: the issue is locked',

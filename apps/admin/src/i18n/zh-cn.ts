@@ -419,6 +419,7 @@ export const applicationMessages = {
         approve: '已审核通过',
         return: '已退回修改，编辑会在条目页看到您的意见',
       },
+      done_with_print_warnings: '%{done}。请注意，以下内容印刷效果不佳（可继续发布）：\n%{warnings}',
       issue_done: {
         submit_review: '已送审，等待审核',
         sign_off: '已签发，本期内容已锁定',
