@@ -35,3 +35,6 @@ export function missingGlyphsIn(entry: Pick<Entry, 'warnings'> | undefined, text
   const strings = texts.filter((text): text is string => typeof text === 'string');
   return warning.alternatives.filter(({ character }) => strings.some((text) => text.includes(character)));
 }
+
+/** A save answered with characters the fonts lack: the editor stays in the form to replace them. */
+export const hasGlyphWarning = (entry: Pick<Entry, 'warnings'>): boolean => entry.warnings?.some((warning) => warning.code === 'missing-glyphs') ?? false;
