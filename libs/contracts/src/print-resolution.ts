@@ -54,7 +54,7 @@ export function printedFigure(pixels: { width: number; height: number }, paper: 
 }
 
 /**
- * The warning for one low-resolution figure, e.g. "第1张图片分辨率不足：800×600 像素，印出宽约
+ * The warning for one low-resolution figure, e.g. "第1幅图片分辨率不足：800×600 像素，印出宽约
  * 158 毫米，仅 128 dpi（印刷至少需要 150 dpi），印出会模糊；请换用至少 934 像素宽的原图". Null when it
  * prints sharp enough.
  */
@@ -62,7 +62,7 @@ export function lowResolutionWarning(figure: number, pixels: { width: number; he
   const printed = printedFigure(pixels, paper);
   if (!printed.low) return null;
   return (
-    `第${figure}张图片分辨率不足：${pixels.width}×${pixels.height} 像素，印出宽约 ${Math.round(printed.widthMm)} 毫米，` +
+    `第${figure}幅图片分辨率不足：${pixels.width}×${pixels.height} 像素，印出宽约 ${Math.round(printed.widthMm)} 毫米，` +
     `仅 ${printed.dpi} dpi（印刷至少需要 ${MIN_PRINT_DPI} dpi），印出会模糊；请换用至少 ${printed.neededWidth} 像素宽的原图`
   );
 }

@@ -45,7 +45,7 @@ describe('the dpi a figure prints at', () => {
 
   it('says so in Chinese, naming the figure, its pixels, its dpi and what would do', () => {
     expect(lowResolutionWarning(2, { width: 800, height: 450 })).toBe(
-      '第2张图片分辨率不足：800×450 像素，印出宽约 158 毫米，仅 128 dpi（印刷至少需要 150 dpi），印出会模糊；请换用至少 934 像素宽的原图',
+      '第2幅图片分辨率不足：800×450 像素，印出宽约 158 毫米，仅 128 dpi（印刷至少需要 150 dpi），印出会模糊；请换用至少 934 像素宽的原图',
     );
     expect(lowResolutionWarning(1, { width: 2400, height: 1600 })).toBeNull();
   });

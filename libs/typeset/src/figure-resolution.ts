@@ -3,7 +3,7 @@ import { checkBase64Image, type EntryBlock } from '@dsyb/domain';
 
 /**
  * The figures of an entry body that print below MIN_PRINT_DPI (contracts print-resolution.ts),
- * numbered as the PDF numbers them ("第2张图片"). Only the image headers are read. Figures the PDF
+ * numbered as the PDF numbers them ("第2幅图片"). Only the image headers are read. Figures the PDF
  * prints as placeholders (a web address, an unreadable file) have their own notices and are left out.
  * Used by the API on entry save and at 签发.
  */
