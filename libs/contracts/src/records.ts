@@ -2,7 +2,7 @@
  * Records as the API returns them, and the bodies of its requests beyond plain CRUD (ids are UUID
  * strings, dates "YYYY-MM-DD", timestamps ISO).
  */
-import type { ContributorRole, DeliveryMethod, EntryStatus, MailStatus, EventDatePrecision, IssueStatus, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
+import type { ContributorRole, DeliveryMethod, EntryStatus, MailStatus, EventDatePrecision, IssueStatus, PageNumbering, PaperSize, RenditionKind, RenditionStatus, Role } from './vocabulary';
 
 export interface User {
   id: string;
@@ -29,6 +29,11 @@ export interface Issue {
   entryCount: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Only in the answer to 签发 (sign-off): what will not print well, one sentence each, naming
+   * the entry ("条目《…》第1张图片分辨率不足：…"). Warnings, not refusals: the issue is signed off.
+   */
+  printWarnings?: string[];
 }
 
 /** One entry as listed in the table of contents of `GET /api/issues/:id`. */
@@ -102,7 +107,20 @@ export interface MissingGlyphsWarning {
   message: string;
 }
 
-export type EntryWarning = MissingGlyphsWarning;
+/**
+ * A figure too small for the size it prints at (below MIN_PRINT_DPI, print-resolution.ts): the
+ * entry is saved and prints, but the picture will look soft. Figures numbered as the PDF has them.
+ */
+export interface LowResolutionWarning {
+  code: 'low-resolution';
+  figure: number;
+  width: number;
+  height: number;
+  dpi: number;
+  message: string;
+}
+
+export type EntryWarning = MissingGlyphsWarning | LowResolutionWarning;
 
 /** 记者 / 通讯员 / 摄影, credited on sources and entries. */
 export interface Contributor {
@@ -252,10 +270,11 @@ export interface Masthead {
   phone: string;
   email: string;
   paper: PaperSize;
+  pageNumbering: PageNumbering;
   updatedAt: string;
 }
 
-export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper'>>;
+export type MastheadChanges = Partial<Pick<Masthead, 'publicationTitle' | 'notice' | 'sponsor' | 'publisher' | 'phone' | 'email' | 'paper' | 'pageNumbering'>>;
 
 /**
  * One unit's delivery of one revision of a published issue (GET /api/issues/:id/deliveries).

@@ -43,6 +43,15 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 export const PAPER_SIZES = ['a4', 'a5', 'b5', 'iso-b5', 'jis-b5', 'us-letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/**
+ * How printed pages are numbered. 'from-cover' (default, as the reference issue 总第97期 does: its
+ * contents give page 4 for the first entry, after the cover and two pages of contents): every page
+ * counts from the cover, the numbers are printed from the first body page on. 'from-body': the
+ * first body page is page 1.
+ */
+export const PAGE_NUMBERINGS = ['from-cover', 'from-body'] as const;
+export type PageNumbering = (typeof PAGE_NUMBERINGS)[number];
+
 /** An entry's transitions (POST /api/entries/:id/<transition>). */
 export const ENTRY_TRANSITIONS = ['submit', 'withdraw', 'approve', 'return'] as const;
 export type EntryTransition = (typeof ENTRY_TRANSITIONS)[number];

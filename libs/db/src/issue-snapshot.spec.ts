@@ -103,3 +103,31 @@ it('hashes the formatting too: making a word bold asks for a new rendition', asy
   if (!before || !after) throw new Error('issue not found');
   expect(snapshotContentHash(after)).not.toBe(snapshotContentHash(before));
 });
+
+it('carries the office’s page numbering, from the cover unless the office chose otherwise', async () => {
+  // The migration's default is the reference issue's scheme.
+  const first = await loadIssueSnapshot(prisma, ids.issue, 'proof', new Date());
+  expect(first?.masthead.pageNumbering).toBe('from-cover');
+  await client.query(`UPDATE masthead_settings SET page_numbering = 'from-body' WHERE id = $1`, [ids.masthead]);
+  const chosen = await loadIssueSnapshot(prisma, ids.issue, 'proof', new Date());
+  expect(chosen?.masthead.pageNumbering).toBe('from-body');
+  // Anything else is refused by the database itself.
+  await expect(client.query(`UPDATE masthead_settings SET page_numbering = 'roman' WHERE id = $1`, [ids.masthead])).rejects.toThrow(/page_numbering_check/);
+  await client.query(`UPDATE masthead_settings SET page_numbering = 'from-cover' WHERE id = $1`, [ids.masthead]);
+});
+
+it('names the entry’s photographers, in byline order, for the photo credits', async () => {
+  const people = [randomUUID(), randomUUID(), randomUUID()];
+  const names = ['王云翔', '李云凯', '王慧娟'];
+  for (const [i, id] of people.entries()) {
+    await client.query(`INSERT INTO contributors (id, name, role) VALUES ($1, $2, $3)`, [id, names[i], i === 2 ? 'reporter' : 'photographer']);
+  }
+  // 王云翔 before 李云凯 as the editor gave them (not by name), the reporter left out.
+  await client.query(
+    `INSERT INTO entry_contributors (entry_id, contributor_id, role, position) VALUES ($1, $2, 'photographer', 0), ($1, $3, 'photographer', 1), ($1, $4, 'reporter', 2)`,
+    [ids.rich, people[0], people[1], people[2]],
+  );
+  const snapshot = await loadIssueSnapshot(prisma, ids.issue, 'proof', new Date());
+  const entries = snapshot?.sections.flatMap((section) => section.entries) ?? [];
+  expect(entries.map((e) => e.photographers)).toEqual([['王云翔', '李云凯'], undefined, undefined]);
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isoDate, type IssueSnapshot, type RenditionKind } from '@dsyb/domain';
+import { isOneOf, PAGE_NUMBERINGS } from '@dsyb/contracts';
 import { entryBodyBlocks } from '@dsyb/rich-text';
 import type { Prisma, PrismaClient } from './generated/prisma/client';
 import type { StoredIssueSnapshot } from './issue-snapshot-store';
@@ -21,7 +22,13 @@ export async function loadIssueSnapshot(
     where: { id: issueId },
     include: {
       masthead: true,
-      entries: { include: { section: true }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }, { createdAt: 'asc' }] },
+      entries: {
+        include: {
+          section: true,
+          // 摄影: credited under the entry's figures, in byline order.
+          contributors: { where: { role: 'photographer' }, include: { contributor: true }, orderBy: [{ position: 'asc' }, { contributor: { name: 'asc' } }] },
+        },
+        orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }, { createdAt: 'asc' }] },
       recipients: { include: { recipient: true }, orderBy: { position: 'asc' } },
     },
   });
@@ -43,7 +50,8 @@ export async function loadIssueSnapshot(
     }
     // The body as the editor formatted it (bold, lists, figures), read from its HTML; bodies
     // stored without HTML fall back to their plain text.
-    section.entries.push({ id: entry.id, title: entry.title, blocks: entryBodyBlocks(entry) });
+    const photographers = entry.contributors.map((link) => link.contributor.name);
+    section.entries.push({ id: entry.id, title: entry.title, blocks: entryBodyBlocks(entry), ...(photographers.length > 0 ? { photographers } : {}) });
   }
   return {
     issueId: issue.id,
@@ -59,6 +67,7 @@ export async function loadIssueSnapshot(
       publisher: issue.masthead.publisher,
       phone: issue.masthead.phone,
       email: issue.masthead.email,
+      pageNumbering: isOneOf(PAGE_NUMBERINGS, issue.masthead.pageNumbering) ? issue.masthead.pageNumbering : 'from-cover',
     },
     sections,
     recipients: issue.recipients.map((link) => link.recipient.name),

@@ -6,7 +6,7 @@
  * snapshot, so a PDF never shows content edited after its request. Consumed by the typesetting
  * library, which has no framework or database inside.
  */
-import type { RenditionKind } from '@dsyb/contracts';
+import type { PageNumbering, RenditionKind } from '@dsyb/contracts';
 
 export type { RenditionKind };
 
@@ -21,6 +21,12 @@ export interface MastheadSnapshot {
   publisher: string;
   phone: string;
   email: string;
+  /**
+   * How pages are numbered (PAGE_NUMBERINGS), from the masthead settings at the time of the
+   * snapshot, so a published issue keeps the scheme it was published with. Absent in snapshots
+   * taken before the setting existed: those were printed "from-body".
+   */
+  pageNumbering?: PageNumbering;
 }
 
 export interface EntrySnapshot {
@@ -37,6 +43,8 @@ export interface EntrySnapshot {
    * Used only when `blocks` is absent.
    */
   paragraphs?: string[];
+  /** 摄影: names of the entry's photographers in byline order, credited under its figures. */
+  photographers?: string[];
 }
 
 /**

@@ -38,7 +38,17 @@ export type TypesetListItem = TypesetRun[][];
 export type TypesetBlock =
   | { type: 'paragraph'; runs: TypesetRun[] }
   | { type: 'list'; ordered: boolean; items: TypesetListItem[] }
-  | { type: 'figure'; image: TypesetImageRef | null; note: string; caption: string; placeholder: string };
+  | {
+      type: 'figure';
+      image: TypesetImageRef | null;
+      note: string;
+      caption: string;
+      placeholder: string;
+      /** 摄影 credit printed after the caption: the entry's photographers, "王云翔 李云凯"; or "". */
+      credit: string;
+      /** Text of the entry follows: the figure alone may move to the next page (see the template). */
+      movable: boolean;
+    };
 
 export interface TypesetImageRef {
   /** The virtual file's number. */
@@ -85,6 +95,8 @@ export class IssueImages {
 export interface BlockEntry {
   id: string;
   title: unknown;
+  /** Names of the entry's photographers in byline order, credited under its figures. */
+  photographers?: readonly string[];
 }
 
 /**
@@ -142,6 +154,8 @@ export function prepareBlocks(
           note: figure.note,
           caption: cleanInline(caption),
           placeholder: figurePlaceholder(entry, figures),
+          credit: photoCredit(entry.photographers),
+          movable: false,
         });
         return;
       }
@@ -149,7 +163,21 @@ export function prepareBlocks(
         throw fail(`${where}不是段落、列表或图片`);
     }
   });
+  // A figure may move on its own only when text of its entry follows it.
+  blocks.forEach((block, i) => {
+    if (block.type === 'figure') block.movable = blocks.slice(i + 1).some((next) => next.type !== 'figure');
+  });
   return { blocks, notices };
+}
+
+/** "王云翔 李云凯" from the photographers' names (cleaned, empty ones left out), or "". */
+function photoCredit(names: readonly string[] | undefined): string {
+  if (!Array.isArray(names)) return '';
+  return names
+    .filter((name): name is string => typeof name === 'string')
+    .map((name) => cleanInline(name))
+    .filter((name) => name !== '')
+    .join(' ');
 }
 
 /**

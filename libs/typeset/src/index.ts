@@ -15,3 +15,4 @@ export {
 export { TypesetError, type TypstDiagnostic } from './typeset-error';
 export { bundledFontPaths, SANS_FAMILY, SERIF_FAMILY } from './bundled-fonts';
 export type { TypesetMargins, TypesetSettings } from './typeset-settings';
+export { lowResolutionFigures } from './figure-resolution';

@@ -43,12 +43,43 @@ export interface RenderedIssue {
 export function renderIssuePdf(snapshot: IssueSnapshot, settings?: TypesetSettings): RenderedIssue {
   const prepared = prepareTypesetData(snapshot, settings);
   assertPrintable(prepared, typesetter().coverage);
+  const rendered = compileOrOmitFigures(prepared);
+  if (!rendered.warnings.some((warning) => NOT_CONVERGED.test(warning)) || !keepFiguresInFlow(prepared)) return rendered;
+  return compileOrOmitFigures(prepared);
+}
+
+function compileOrOmitFigures(prepared: PreparedIssue): RenderedIssue {
   try {
     return compileToPdf(sourceFor(prepared), prepared);
   } catch (error) {
     if (!(error instanceof TypesetError) || !omitUndecodableFigures(prepared)) throw error;
     return compileToPdf(sourceFor(prepared), prepared);
   }
+}
+
+/** Typst's warning when its layout passes did not settle (the result may be inconsistent). */
+const NOT_CONVERGED = /layout did not converge/;
+
+/**
+ * A figure that does not fit moves alone to the next page (the template decides from where the
+ * previous layout pass put it); each figure that moves shifts what follows, and with many of
+ * them Typst's five layout passes may not settle. Then the issue is typeset again with every
+ * figure kept in the flow (a figure that does not fit moves whole, its text with it): the page
+ * may keep a gap, but the layout is certain. False when no figure could move (nothing to retry).
+ */
+function keepFiguresInFlow(prepared: PreparedIssue): boolean {
+  let changed = false;
+  for (const section of prepared.data.sections) {
+    for (const entry of section.entries) {
+      for (const block of entry.blocks ?? []) {
+        if (block.type === 'figure' && block.movable) {
+          block.movable = false;
+          changed = true;
+        }
+      }
+    }
+  }
+  return changed;
 }
 
 /**

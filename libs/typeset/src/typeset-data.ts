@@ -1,4 +1,4 @@
-import { isOneOf, RENDITION_KINDS, type RenditionKind } from '@dsyb/contracts';
+import { isOneOf, PAGE_NUMBERINGS, RENDITION_KINDS, type PageNumbering, type RenditionKind } from '@dsyb/contracts';
 import type { IssueSnapshot } from '@dsyb/domain';
 import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
 import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
@@ -14,6 +14,8 @@ import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } 
 export interface TypesetData {
   kind: RenditionKind;
   page: ResolvedPageSettings;
+  /** Page numbering (PAGE_NUMBERINGS): "from-cover" counts the cover and contents, "from-body" starts the body at 1. */
+  numbering: PageNumbering;
   document: { title: string; author: string; date: CalendarDate };
   cover: { title: string; month: string; serial: string; compiler: string; date: string };
   /** Only on proofs: when the proof was requested, for the 校样 mark. */
@@ -81,6 +83,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
   const data: TypesetData = {
     kind,
     page,
+    numbering: pageNumbering(snapshot.masthead?.pageNumbering),
     document: { title: `${title}${issueLabel}${serial}`, author: optionalText(snapshot.masthead.publisher, '编辑出版单位'), date },
     cover: {
       title,
@@ -95,6 +98,16 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
     back: prepareBack(snapshot),
   };
   return { data, entries, images: images.files, notices, imagePixels: images.pixels };
+}
+
+/**
+ * A snapshot taken before the office could choose (no pageNumbering) was printed with the body
+ * numbered from 1, and keeps that; snapshots read from the database always carry the setting.
+ */
+function pageNumbering(value: unknown): PageNumbering {
+  if (value === undefined || value === null) return 'from-body';
+  if (!isOneOf(PAGE_NUMBERINGS, value)) throw new TypesetError(`页码编排方式无效：${String(value)}`);
+  return value;
 }
 
 function checkKind(kind: unknown): TypesetData['kind'] {
@@ -134,7 +147,7 @@ function prepareSections(
           const title = cleanTitle(entry?.title);
           // Blocks win when present; an entry without them is an older, plain-text snapshot.
           if (entry?.blocks === undefined) return { index, title, paragraphs: cleanParagraphs(entry?.paragraphs) };
-          const body = prepareBlocks(entry.blocks, ref, images);
+          const body = prepareBlocks(entry.blocks, { ...ref, photographers: entry?.photographers }, images);
           notices.push(...body.notices);
           return { index, title, blocks: body.blocks };
         }),
@@ -235,6 +248,7 @@ export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; ent
       for (const block of e.blocks ?? []) {
         if (block.type === 'figure') {
           yield { text: block.caption, entry, what: '图注' };
+          yield { text: block.credit, entry, what: '摄影署名' };
           continue;
         }
         const lines = block.type === 'paragraph' ? [block.runs] : block.items.flat();

@@ -1,3 +1,4 @@
+import { DEFAULT_MARGINS_MM } from '@dsyb/contracts';
 import { TypesetError } from './typeset-error';
 
 /** Page margins in millimetres. Give `inside` (binding side) instead of `left` for mirrored margins. */
@@ -22,8 +23,11 @@ export interface ResolvedPageSettings {
   margin: Record<string, number>;
 }
 
-/** Defaults chosen for an A4 monthly: a little more room on the binding side. */
-export const DEFAULT_MARGINS_MM = { top: 25, bottom: 25, left: 27, right: 25 } as const;
+/**
+ * Defaults chosen for an A4 monthly: a little more room on the binding side. Defined with the
+ * print-resolution check (contracts), which needs the same text width.
+ */
+export { DEFAULT_MARGINS_MM };
 
 const PAPER_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const MAX_MARGIN_MM = 100;

@@ -70,6 +70,9 @@ export const TYPST_TEMPLATE = String.raw`
 #metadata(data.proof) <dsyb-proof>
 #let proof-header = if is-proof {
   context {
+    // Left-aligned whatever the page's content sets: the cover centres its own content, and the
+    // header took that alignment there (narrower than on the other pages).
+    set align(left)
     set par(first-line-indent: 0pt, justify: false)
     set text(font: heading-fonts, size: 9pt, fill: accent)
     let proof = query(<dsyb-proof>).first().value
@@ -86,6 +89,10 @@ export const TYPST_TEMPLATE = String.raw`
   )))
 }
 
+// The text area, for figures that check whether they fit on the page.
+#let page-top-margin = data.page.margin.top * 1mm
+#let page-bottom-margin = data.page.margin.bottom * 1mm
+#let page-side-margins = (("left", "inside", "right", "outside").map(side => data.page.margin.at(side, default: 0)).sum()) * 1mm
 #set page(
   paper: data.page.paper,
   margin: data.page.margin.pairs().map(((side, mm)) => (side, mm * 1mm)).to-dict(),
@@ -199,12 +206,43 @@ export const TYPST_TEMPLATE = String.raw`
   width: 70%, inset: (x: 1em, y: 1.4em), stroke: (paint: luma(150), thickness: 0.6pt, dash: "dashed"),
   text(font: heading-fonts, size: caption-size, fill: luma(80), [#text(f.placeholder)#linebreak()#text(size: 9pt, f.note)]),
 )
-#let body-figure(f) = block(width: 100%, above: 1.2em, below: 1.2em, breakable: false, {
+// The caption ends with the photo credit, "摄影：王云翔 李云凯", when the entry names photographers.
+#let figure-caption(f) = {
+  let credit = f.at("credit", default: "")
+  let parts = (f.caption, if credit != "" { "摄影：" + credit } else { "" }).filter(p => p != "")
+  if parts.len() > 0 { block(above: 0.7em, text(font: heading-fonts, size: caption-size, parts.join("　"))) }
+}
+#let figure-unit(f, above: 1.2em, below: 1.2em) = block(width: 100%, above: above, below: below, breakable: false, {
   set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
   set align(center)
   if f.image != none { figure-image(f.image) } else { figure-placeholder(f) }
-  if f.caption != "" { block(above: 0.7em, text(font: heading-fonts, size: caption-size, f.caption)) }
+  figure-caption(f)
 })
+// A figure that does not fit in what is left of the page would leave that space empty (up to
+// half a page). When text of its entry follows it (f.movable), the figure alone moves to the top
+// of the next page and that text fills the space; otherwise (the entry ends with it) it moves
+// whole, as before, so a figure never lands under the next entry's title.
+// Where the figure would start is read from a probe placed just before it (a place() takes no
+// room and stays on the page it is on), not from the figure: a figure that moved to the next page
+// would see itself at the top of that page, where it fits. (context, not layout: a float inside
+// layout's block would float within that block only.)
+#let body-figure(f) = if not f.at("movable", default: false) { figure-unit(f) } else {
+  [#place(box())<dsyb-figure-probe>]
+  context {
+    let unit = figure-unit(f)
+    let text-area = (width: page.width - page-side-margins, height: page.height - page-top-margin - page-bottom-margin)
+    // Exactly what the float would need on this page (its height and clearance): had the test more
+    // room than that, a float could still be put at the top of this page, push its own probe onto
+    // the next page, and the decision would flip from one layout pass to the next.
+    let needed = measure(unit, ..text-area).height + 1.2 * body-size
+    // (Nothing is known on the first layout pass: the figure then stays in the flow.)
+    let probes = query(selector(<dsyb-figure-probe>).before(here()))
+    let y = if probes.len() > 0 { probes.last().location().position().y } else { 0pt }
+    if y + needed <= page.height - page-bottom-margin { unit } else {
+      place(top, float: true, clearance: 1.2em, figure-unit(f, above: 0pt, below: 0pt))
+    }
+  }
+}
 
 #let body-block(b) = if b.type == "paragraph" { body-paragraph(b) } else if b.type == "list" { body-list(b) } else if b.type == "figure" { body-figure(b) }
 
@@ -248,9 +286,11 @@ export const TYPST_TEMPLATE = String.raw`
 }
 
 // ---------------------------------------------------------------- body
-// The page setting below starts a new page; body pages are numbered from 1.
+// The page setting below starts a new page, the first with a printed number. Numbering
+// "from-cover" (the reference issue's): every page counts from the cover, so the number goes on;
+// "from-body": the first body page is page 1.
 #set page(footer: context align(center, text(size: 11pt, "— " + counter(page).display("1") + " —")))
-#counter(page).update(1)
+#if data.numbering == "from-body" { counter(page).update(1) }
 
 #for section in data.sections {
   heading(level: 1, section.name)

@@ -92,7 +92,7 @@ export class PdfReader {
       .slice(2)
       .filter((line) => line.trim() !== '')
       .map((line) => line.trim().split(/\s+/))
-      .map((cols) => ({ page: Number(cols[0]), type: cols[2], width: Number(cols[3]), height: Number(cols[4]), encoding: cols[8] }));
+      .map((cols) => ({ page: Number(cols[0]), type: cols[2], width: Number(cols[3]), height: Number(cols[4]), encoding: cols[8], xPpi: Number(cols[12]) }));
   }
 
   /**
@@ -131,6 +131,8 @@ export interface PdfImage {
   height: number;
   /** "image" (Flate), "jpeg" (the JPEG data as it was)… */
   encoding: string;
+  /** Pixels per inch across, as drawn on the page: the resolution it prints at. */
+  xPpi: number;
 }
 
 export interface PdfWord {

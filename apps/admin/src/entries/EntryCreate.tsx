@@ -2,6 +2,7 @@ import { Create, useNotify, useRedirect } from 'react-admin';
 import type { Entry } from '@dsyb/contracts';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
 import { EntryForm } from './entryForm';
+import { hasGlyphWarning } from './missingGlyphs';
 
 /**
  * A new entry starts as a draft; an issue page can pass its issue in (`state.record.issueId`).
@@ -12,7 +13,8 @@ const EntryCreate = () => {
   const redirect = useRedirect();
   const savedThenShow = useSavedThenShow('created');
   const onSuccess = (saved: Entry) => {
-    if (!saved.warnings?.length) return savedThenShow(saved);
+    // Characters to replace keep the editor in the form; a soft photo is said on the entry's pages.
+    if (!hasGlyphWarning(saved)) return savedThenShow(saved);
     notify('app.entries.saved_with_warnings', { type: 'warning' });
     redirect('edit', 'entries', saved.id, saved);
   };

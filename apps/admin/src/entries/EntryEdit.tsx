@@ -5,7 +5,9 @@ import { useSavedThenShow } from '../fields/useSavedThenShow';
 import type { Entry } from '@dsyb/contracts';
 import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
+import { EntryFigureWarning } from './EntryFigureWarning';
 import { EntryGlyphWarning } from './EntryGlyphWarning';
+import { hasGlyphWarning } from './missingGlyphs';
 import { EntryInputs } from './EntryInputs';
 import { EntryStatusNotice } from './EntryStatusNotice';
 import { useEntryIssueState } from './useEntryIssueState';
@@ -26,7 +28,7 @@ const EntryEdit = () => {
   const notify = useNotify();
   const savedThenShow = useSavedThenShow('updated');
   const onSuccess = (saved: Entry) => {
-    if (saved.warnings?.length) notify('app.entries.saved_with_warnings', { type: 'warning' });
+    if (hasGlyphWarning(saved)) notify('app.entries.saved_with_warnings', { type: 'warning' });
     else savedThenShow(saved);
   };
   const [conflict, setConflict] = useState<EntryConflict>();
@@ -53,6 +55,7 @@ const EntryEdit = () => {
       <SimpleForm warnWhenUnsavedChanges toolbar={<EntryEditToolbar />}>
         <EntryEditNotice />
         <EntryGlyphWarning />
+        <EntryFigureWarning />
         <EntryConflictSlot conflict={conflict} onDone={clearConflict} />
         <EntryInputs />
       </SimpleForm>

@@ -1,3 +1,4 @@
+import { EntryFigureWarning } from './EntryFigureWarning';
 import { Box, Divider, LinearProgress, Stack } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { Labeled, ReferenceField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
@@ -73,6 +74,7 @@ const EntryOverview = (_props: { label?: false }) => {
         </Labeled>
       </Stack>
       {record ? <EntryStatusNotice entry={record} issueState={issueState} /> : null}
+      <EntryFigureWarning />
       <Divider sx={{ mb: 2 }} />
       <BodyBesideSource />
       <Divider sx={{ my: 3 }} />

@@ -30,8 +30,11 @@ export function withAlternatives(text: string, alternatives: Alternatives): stri
 
 /** The server's missing-glyph warning, for the characters still in the given texts (the form's current values). */
 export function missingGlyphsIn(entry: Pick<Entry, 'warnings'> | undefined, texts: readonly unknown[]): Alternatives {
-  const warning = entry?.warnings?.find((candidate) => candidate.code === 'missing-glyphs');
+  const warning = entry?.warnings?.find((candidate): candidate is MissingGlyphsWarning => candidate.code === 'missing-glyphs');
   if (!warning) return [];
   const strings = texts.filter((text): text is string => typeof text === 'string');
   return warning.alternatives.filter(({ character }) => strings.some((text) => text.includes(character)));
 }
+
+/** A save answered with characters the fonts lack: the editor stays in the form to replace them. */
+export const hasGlyphWarning = (entry: Pick<Entry, 'warnings'>): boolean => entry.warnings?.some((warning) => warning.code === 'missing-glyphs') ?? false;

@@ -60,6 +60,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       image_caption: 'Caption',
       remove_image: 'Remove image',
       image_not_printed: 'This image is not an inserted PNG or JPEG file: the PDF shows only a placeholder for it. Remove it and insert it again with "Insert image".',
+      image_low_resolution: '"%{name}" has only %{width} × %{height} pixels and prints at %{dpi} dpi (print needs at least %{min} dpi): it will look soft. Inserted; if you have the original, use one at least %{needed} pixels wide.',
       image_unsupported: '"%{name}" is not a PNG or JPEG image and cannot be inserted. Save it as PNG or JPEG first.',
       image_too_large: '"%{name}" is %{size} MB, over the limit of %{limit} MB, and cannot be inserted. Compress or shrink it first.',
       image_too_many_pixels: '"%{name}" is too large to typeset (%{width} × %{height} pixels). Shrink it to at most 25 megapixels and 12,000 pixels a side.',
@@ -102,6 +103,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       repeated_credit: 'The same contributor cannot be credited twice in the same role',
       no_contributors: 'No byline',
       another_in_issue: 'Another entry in this issue',
+      figures_low_resolution: 'Pictures too small for print: they will look soft',
       glyphs_missing: 'The fonts have no glyph for these characters; they will not print: %{characters}',
       glyphs_replace: 'Replace or remove these characters',
       glyph_remove: '“%{character}” will be removed (emoji are not printed)',
@@ -206,6 +208,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         approve: 'Approved',
         return: 'Returned for changes: the editor will see your comment on the entry',
       },
+      done_with_print_warnings: '%{done}. Note, these will not print well (you may still publish):\n%{warnings}',
       issue_done: {
         submit_review: 'Sent to review: waiting for the reviewer',
         sign_off: 'Signed off: the issue is locked',
@@ -612,6 +615,11 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         'jis-b5': 'JIS B5 (182 × 257 mm)',
         'us-letter': 'US Letter (216 × 279 mm)',
       },
+      page_numbering_help: 'A published issue keeps the numbering it was published with',
+      page_numbering: {
+        'from-cover': 'From the cover (the cover is page 1, the body continues, as in past issues)',
+        'from-body': 'The body starts at page 1',
+      },
     },
     dashboard: {
       greeting: 'Hello, %{name}',
@@ -863,6 +871,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
         phone: 'Phone',
         email: 'E-mail',
         paper: 'Paper',
+        pageNumbering: 'Page numbering',
       },
     },
     'delivery-settings': {

@@ -273,6 +273,7 @@ export const applicationMessages = {
       image_caption: '图片说明',
       remove_image: '删除图片',
       image_not_printed: '这张图片不是插入的 PNG 或 JPEG 文件，印刷时只显示一个占位框。请删除后用“插入图片”重新插入。',
+      image_low_resolution: '“%{name}”只有 %{width}×%{height} 像素，印出来只有 %{dpi} dpi（印刷至少需要 %{min} dpi），会发虚。已插入；如有原图，请换用至少 %{needed} 像素宽的图片。',
       image_unsupported: '“%{name}”不是 PNG 或 JPEG 图片，不能插入。请先另存为 PNG 或 JPEG 格式再插入。',
       image_too_large: '“%{name}”有 %{size} MB，超过了 %{limit} MB 的上限，不能插入。请先压缩或缩小图片再插入。',
       image_too_many_pixels: '“%{name}”的尺寸（%{width} × %{height} 像素）过大，排版时无法处理。请先把图片缩小到 2500 万像素以内、每边不超过 12000 像素。',
@@ -315,6 +316,7 @@ export const applicationMessages = {
       repeated_credit: '同一位作者不能以同一身份重复署名',
       no_contributors: '未署名',
       another_in_issue: '在本期再建一条',
+      figures_low_resolution: '图片分辨率不足，印出来会发虚',
       glyphs_missing: '以下字符字体中没有，印刷时无法显示：%{characters}',
       glyphs_replace: '替换或删除这些字符',
       glyph_remove: '“%{character}”将删除（表情符号不印刷）',
@@ -419,6 +421,7 @@ export const applicationMessages = {
         approve: '已审核通过',
         return: '已退回修改，编辑会在条目页看到您的意见',
       },
+      done_with_print_warnings: '%{done}。请注意，以下内容印刷效果不佳（可继续发布）：\n%{warnings}',
       issue_done: {
         submit_review: '已送审，等待审核',
         sign_off: '已签发，本期内容已锁定',
@@ -825,6 +828,11 @@ export const applicationMessages = {
         'jis-b5': 'JIS B5（182 × 257 毫米）',
         'us-letter': '美国信纸（216 × 279 毫米）',
       },
+      page_numbering_help: '已签发的期刊保留签发时的页码方式',
+      page_numbering: {
+        'from-cover': '从封面起算（封面为第1页，正文接续编号，与以往月报一致）',
+        'from-body': '正文从第1页起',
+      },
     },
     dashboard: {
       greeting: '您好，%{name}',
@@ -1076,6 +1084,7 @@ export const applicationMessages = {
         phone: '电话',
         email: '电子邮箱',
         paper: '纸张',
+        pageNumbering: '页码编排',
       },
     },
     'delivery-settings': {

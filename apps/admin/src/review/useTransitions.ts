@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import type { EntryTransition, IssueTransition, TransitionBody } from '@dsyb/contracts';
 
@@ -14,10 +14,22 @@ function useTransitionMutation<TVariables>(run: (dataProvider: AppDataProvider, 
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   return useMutation({
     mutationFn: (variables: TVariables) => run(dataProvider, variables),
-    onSuccess: (_result, variables) => {
-      notify(done(variables), { type: 'success' });
+    onSuccess: (result, variables) => {
+      // 签发 goes through with what will not print well (low-resolution figures): said, not refused.
+      const warnings = printWarningsOf(result);
+      if (warnings.length > 0) {
+        notify('app.workflow.done_with_print_warnings', {
+          type: 'warning',
+          multiLine: true,
+          autoHideDuration: null,
+          messageArgs: { done: translate(done(variables)), warnings: warnings.join('\n') },
+        });
+      } else {
+        notify(done(variables), { type: 'success' });
+      }
       refresh();
     },
     onError: error => {
@@ -25,6 +37,12 @@ function useTransitionMutation<TVariables>(run: (dataProvider: AppDataProvider, 
       refresh();
     },
   });
+}
+
+/** The sign-off answer's `printWarnings` (contracts Issue), if any. */
+export function printWarningsOf(result: unknown): string[] {
+  const warnings = typeof result === 'object' && result !== null ? (result as { printWarnings?: unknown }).printWarnings : undefined;
+  return Array.isArray(warnings) ? warnings.filter((warning): warning is string => typeof warning === 'string') : [];
 }
 
 export interface EntryTransitionVariables {

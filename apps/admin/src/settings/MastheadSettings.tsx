@@ -13,12 +13,13 @@ import {
   useNotify,
 } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
-import { MAX_LENGTH, PAPER_SIZES, type Masthead, type MastheadChanges } from '@dsyb/contracts';
+import { MAX_LENGTH, PAGE_NUMBERINGS, PAPER_SIZES, type Masthead, type MastheadChanges } from '@dsyb/contracts';
 import { errorMessage } from '../review/useTransitions';
 import { SettingsPage, SettingsToolbar } from './SettingsPage';
 
-const FIELDS = ['publicationTitle', 'notice', 'sponsor', 'publisher', 'phone', 'email', 'paper'] as const;
+const FIELDS = ['publicationTitle', 'notice', 'sponsor', 'publisher', 'phone', 'email', 'paper', 'pageNumbering'] as const;
 const paperChoices = PAPER_SIZES.map(paper => ({ id: paper, name: `app.masthead.paper.${paper}` }));
+const numberingChoices = PAGE_NUMBERINGS.map(scheme => ({ id: scheme, name: `app.masthead.page_numbering.${scheme}` }));
 
 const validateShort = [required(), maxLength(MAX_LENGTH.masthead.publicationTitle)];
 const validateLong = [required(), maxLength(MAX_LENGTH.masthead.publisher)];
@@ -34,7 +35,7 @@ function changes(values: Partial<Masthead>, saved: Masthead): MastheadChanges {
 
 /**
  * 刊头设置: what every new issue prints about the office (title, notice, sponsor, publisher,
- * phone, e-mail) and the paper it is typeset on. Administrators only.
+ * phone, e-mail), the paper it is typeset on and how its pages are numbered. Administrators only.
  */
 const MastheadSettings = () => {
   const notify = useNotify();
@@ -67,6 +68,7 @@ const MastheadSettings = () => {
             <TextInput source="phone" validate={validatePhone} fullWidth />
             <TextInput source="email" validate={validateEmail} fullWidth />
             <SelectInput source="paper" choices={paperChoices} validate={required()} fullWidth helperText="app.masthead.paper_help" />
+            <SelectInput source="pageNumbering" choices={numberingChoices} validate={required()} fullWidth helperText="app.masthead.page_numbering_help" />
             <SettingsToolbar saving={save.isPending} />
           </Form>
         </ResourceContextProvider>

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
 import { presentIssue } from './issue.presenter';
+import { issuePrintWarnings } from './issue-print-warnings';
 import { PrismaService } from '../prisma/prisma.service';
 import { assertDecision, issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
 import type { ReturnDto } from '../common/transition.dto';
@@ -59,7 +60,9 @@ export class IssueWorkflowService {
         before: { status: issue.status, version: issue.version },
         after: { status: after.status, version: after.version, ...(comment ? { comment } : {}) },
       });
-      return presentIssue(after, entries.length);
+      // 签发 says what will not print well (low-resolution figures); it does not refuse.
+      const printWarnings = action === 'sign_off' ? { printWarnings: await issuePrintWarnings(tx, id) } : {};
+      return { ...presentIssue(after, entries.length), ...printWarnings };
     }, { timeout: TRANSITION_TIMEOUT_MS });
   }
 

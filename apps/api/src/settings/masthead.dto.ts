@@ -1,5 +1,5 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { MAX_LENGTH, PAPER_SIZES, type PaperSize } from '@dsyb/contracts';
+import { MAX_LENGTH, PAGE_NUMBERINGS, PAPER_SIZES, type PageNumbering, type PaperSize } from '@dsyb/contracts';
 
 export class UpdateMastheadDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.masthead.publicationTitle) publicationTitle?: string;
@@ -9,4 +9,5 @@ export class UpdateMastheadDto {
   @IsOptional() @IsString() @Matches(/^[0-9０-９()（）\-－ ]{5,30}$/) phone?: string;
   @IsOptional() @IsEmail() @MaxLength(MAX_LENGTH.masthead.email) email?: string;
   @IsOptional() @IsIn(PAPER_SIZES) paper?: PaperSize;
+  @IsOptional() @IsIn(PAGE_NUMBERINGS) pageNumbering?: PageNumbering;
 }

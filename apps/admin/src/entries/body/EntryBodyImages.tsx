@@ -7,6 +7,7 @@ import type { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { useCallback } from 'react';
 import { useNotify } from 'react-admin';
+import { MIN_PRINT_DPI, printedFigure } from '@dsyb/contracts';
 import { MAX_BODY_HTML, megabytes } from './bodyText';
 
 /** The largest image file the editor takes: a photo or scan for print, well under the PDF's 5 MB. */
@@ -15,7 +16,7 @@ export const MAX_IMAGE_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_IMAGE_SIDE = 12_000;
 const MAX_IMAGE_PIXELS = 25_000_000;
 
-type ImageRead = { ok: true; src: string } | { ok: false; message: string; args: Record<string, string | number> };
+type ImageRead = { ok: true; src: string; width: number; height: number } | { ok: false; message: string; args: Record<string, string | number> };
 
 const isPng = (bytes: Uint8Array) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => bytes[i] === byte);
 const isJpeg = (bytes: Uint8Array) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
@@ -41,7 +42,7 @@ export async function readImageFile(file: File): Promise<ImageRead> {
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     return { ok: false, message: 'app.editor.image_too_many_pixels', args: { name, width, height } };
   }
-  return { ok: true, src: await dataUrl(new Blob([file], { type })) };
+  return { ok: true, src: await dataUrl(new Blob([file], { type })), width, height };
 }
 
 function dataUrl(blob: Blob): Promise<string> {
@@ -91,6 +92,16 @@ export function useImageFileInserter(): (editor: Editor, files: File[], position
         }
         insertFigure(editor, read.src, at);
         at = undefined; // the next file goes after this one
+        // Inserted, but it will print soft: said now, where the picture was chosen (and again by
+        // the server's warning once saved).
+        const printed = printedFigure(read);
+        if (printed.low) {
+          notify('app.editor.image_low_resolution', {
+            type: 'warning',
+            messageArgs: { name: file.name, width: read.width, height: read.height, dpi: printed.dpi, min: MIN_PRINT_DPI, needed: printed.neededWidth },
+            autoHideDuration: 15_000,
+          });
+        }
       }
     },
     [notify],
