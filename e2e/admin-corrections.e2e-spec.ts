@@ -9,7 +9,7 @@
  * (第2版), whose PDF prints the 勘误 notice, and the first final marked 已被第2版取代, still
  * downloadable as it was.
  *
- * Test data is its own: a fresh published issue from publishTestIssue (years 2240–2248) with a
+ * Test data is its own: a fresh published issue from publishTestIssue (years 2180–2188) with a
  * random suffix in its title; the shared demo users are only signed in as, never changed.
  */
 import { randomInt } from 'node:crypto';
@@ -51,7 +51,7 @@ describe('a published issue: read-only, corrected through 勘误', () => {
 
   beforeAll(async () => {
     const [editorToken, reviewerToken] = await Promise.all([login('editor'), login('reviewer')]);
-    ({ issueId, entryId } = await publishTestIssue({ editor: editorToken, reviewer: reviewerToken }, 2240, TITLE));
+    ({ issueId, entryId } = await publishTestIssue({ editor: editorToken, reviewer: reviewerToken }, 2180, TITLE));
   });
 
   it('opens the read-only page, with 发起勘误, for an edit address of a published entry or issue', async () => {

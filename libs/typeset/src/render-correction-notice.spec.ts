@@ -33,12 +33,3 @@ it('prints the 勘误 notice with revision, date, reason and the changed titles'
     reader.dispose();
   }
 });
-
-it('prints no notice in a first publication', () => {
-  const reader = new PdfReader(renderIssuePdf(sampleIssue({})).pdf);
-  try {
-    expect(squash(reader.pageTexts().join('\n'))).not.toContain('勘误');
-  } finally {
-    reader.dispose();
-  }
-});
