@@ -140,5 +140,9 @@ describe('a published issue: read-only, corrected through 勘误', () => {
     expect(earlier.text).toContain(compact(TITLE));
     expect(earlier.text).not.toContain(compact(CORRECTED));
     expect(earlier.text).not.toContain('勘误说明');
+
+    // The entry's page says it was corrected and how it prints now.
+    await openRoute(page, `/entries/${entryId}/show`);
+    await expect(page.locator('[data-testid="entry-corrected"]').innerText()).resolves.toBe(`本条目已勘误（第2版），现印为《${CORRECTED}》；以下为首次发布时的内容。`);
   });
 });

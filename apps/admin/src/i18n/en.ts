@@ -199,6 +199,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       published_entry_title: 'Its issue is published: read-only',
       published_help: 'Published content cannot be edited. To correct it, start an erratum: once a reviewer signs it off the final PDF is reissued with an erratum notice, and the previous one stays downloadable.',
       published_help_reviewer: 'Published content cannot be edited. An editor starts an erratum, which you then sign off.',
+      entry_corrected: 'Corrected in revision %{revision}, now printed as “%{title}”; below is the entry as first published.',
       edit_published: 'This issue is published and cannot be edited; its read-only page is shown. To correct it, start an erratum.',
     },
     renditions: {

@@ -412,6 +412,7 @@ export const applicationMessages = {
       published_entry_title: '本条目所在期刊已发布，内容只读',
       published_help: '已发布的内容不能直接修改。如需更正，请发起勘误：经审核人签发后重新生成带勘误说明的正式版，原正式版仍可下载。',
       published_help_reviewer: '已发布的内容不能直接修改。如需更正，请编辑发起勘误，再由您签发。',
+      entry_corrected: '本条目已勘误（第%{revision}版），现印为《%{title}》；以下为首次发布时的内容。',
       edit_published: '本期已发布，不能直接修改，已为您打开只读页面；如需更正，请发起勘误。',
     },
     renditions: {
