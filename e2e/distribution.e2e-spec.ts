@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { api, baseUrl, compact, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue, waitFor } from './support';
+import { api, baseUrl, compact, correctTestIssue, createTestIssue, currentVersion, finishedRendition, login, pdfPages, publishTestIssue, waitFor } from './support';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 jest.setTimeout(180000);
@@ -187,11 +187,12 @@ it('dispatches a published issue: each unit gets its own PDF and link, the e-mai
   expect(dispatchEvents.body).toHaveLength(1);
 
   // 勘误: the new revision is dispatched again; the old link says superseded and offers the new copy.
-  const corrected = await api('POST', `/api/issues/${issueId}/corrections`, {
-    token: reviewer,
-    body: { version: await currentVersion(editor, 'issues', issueId), reason: '标题有误', entries: [{ entryId, title: '分发测试条目（更正）' }] },
+  const corrected = await correctTestIssue({ editor, reviewer }, issueId, {
+    version: await currentVersion(editor, 'issues', issueId),
+    reason: '标题有误',
+    entries: [{ entryId, title: '分发测试条目（更正）' }],
   });
-  expect(corrected.status).toBe(201);
+  expect(corrected.status).toBe(200);
   const early = await api('POST', `/api/issues/${issueId}/dispatches`, { token: editor, body: {} });
   if (early.status === 409) expect(early.body.message).toContain('正式版 PDF 尚未生成完成');
   await finishedRendition(editor, corrected.body.rendition.id);

@@ -93,7 +93,7 @@ it('refuses a correction whose body has a figure that does not decode, naming th
   const { issueId, entryId } = await publishTestIssue({ editor: token, reviewer }, FIRST_YEAR, title);
   const version = await currentVersion(token, 'issues', issueId);
   const correction = await api('POST', `/api/issues/${issueId}/corrections`, {
-    token: reviewer,
+    token,
     body: { version, reason: '补充会议现场图片', entries: [{ entryId, bodyHtml: bodyWith(figure(TRUNCATED_PNG, 'image/png', '坏图')) }] },
   });
   expect(correction.status).toBe(400);

@@ -127,6 +127,21 @@ export async function finishedRendition(token: string, id: string): Promise<any>
  * sign-off and publication, with its final PDF; `recipientIds` become its distribution list first.
  * The entry goes into `sectionId`, or else the first section.
  */
+/**
+ * 勘误 as the workflow has it: the editor starts the correction, the reviewer signs it off with
+ * the issue version then current. Answers the sign-off's response (the correction and its final).
+ */
+export async function correctTestIssue(
+  tokens: { editor: string; reviewer: string },
+  issueId: string,
+  body: { version: number; reason: string; entries: { entryId: string; title?: string; bodyText?: string; bodyHtml?: string }[] },
+) {
+  const started = await api('POST', `/api/issues/${issueId}/corrections`, { token: tokens.editor, body });
+  if (started.status !== 201) return started;
+  const version = (await api('GET', `/api/issues/${issueId}`, { token: tokens.editor })).body.version;
+  return api('POST', `/api/issues/${issueId}/corrections/${started.body.id}/sign-off`, { token: tokens.reviewer, body: { version } });
+}
+
 export async function publishTestIssue(
   tokens: { editor: string; reviewer: string },
   firstYear: number,

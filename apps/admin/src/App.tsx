@@ -26,6 +26,7 @@ const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 const DeliverySettings = lazy(() => import('./settings/DeliverySettings'));
 const SourceImport = lazy(() => import('./sources/import/SourceImport'));
 const ChangePassword = lazy(() => import('./account/ChangePassword'));
+const CorrectionCreate = lazy(() => import('./corrections/CorrectionCreate'));
 
 const AdminApp = () => (
   <Admin
@@ -54,6 +55,7 @@ const AdminApp = () => (
       <Route path="/settings/delivery" element={<DeliverySettings />} />
       <Route path="/source-imports" element={<SourceImport />} />
       <Route path="/password" element={<ChangePassword />} />
+      <Route path="/corrections/:issueId/new" element={<CorrectionCreate />} />
     </CustomRoutes>
   </Admin>
 );

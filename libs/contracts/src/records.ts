@@ -194,6 +194,8 @@ export interface Rendition {
   startedAt: string | null;
   finishedAt: string | null;
   fileUrl: string | null;
+  /** When a later final (a correction's, 勘误) replaced this one; the file stays downloadable. */
+  supersededAt: string | null;
 }
 
 /** What a transition sends: the version that was read, and for a return what to change. */
@@ -372,4 +374,37 @@ export interface AwaitingReceipts {
   confirmed: number;
   overdue: number;
   mailFailed: number;
+}
+
+/** 勘误 of a published issue: 待签发, 已签发 (the issue reissued as `revision`), 已退回. */
+export type CorrectionStatus = 'pending' | 'signed_off' | 'returned';
+
+export interface IssueCorrectionSummary {
+  id: string;
+  status: CorrectionStatus;
+  /** The revision the sign-off made; null until then. */
+  revision: number | null;
+  reason: string;
+  /** The entries it corrects, with their corrected titles. */
+  entries: { entryId: string; title: string }[];
+  createdAt: string;
+  createdByName: string | null;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  /** The reviewer's comment on a return. */
+  decisionComment: string | null;
+}
+
+/** An entry of a published issue with the wording it prints now (corrections applied). */
+export interface CorrectionWording {
+  entryId: string;
+  sectionName: string;
+  title: string;
+  bodyHtml: string;
+}
+
+export interface StartCorrectionBody {
+  version: number;
+  reason: string;
+  entries: { entryId: string; title?: string; bodyHtml?: string }[];
 }

@@ -75,27 +75,38 @@ export async function currentPublication(client: Client, issue: { id: string; re
   return publicationOf(row);
 }
 
+/** What the reissued PDF's 勘误 notice says of a correction besides the entries it changed. */
+export interface CorrectionNotice {
+  revision: number;
+  /** ISO date of the sign-off in the office's zone. */
+  date: string;
+  reason: string;
+}
+
 /**
  * What a correction publishes: the previous revision's publication with the corrected entries'
  * titles and bodies, everything else (masthead, section and unit names, the other entries) as it
- * was published; undefined when the corrections change no entry's wording. Figures are read back,
- * so that the result is stored and hashed like any snapshot.
+ * was published, and the 勘误 notice printed in the reissued PDF (the earlier corrections' and
+ * this one's, naming the entries it really changed); undefined when the corrections change no
+ * entry's wording. Figures are read back, so that the result is stored and hashed like any snapshot.
  */
-export async function correctedSnapshot(client: Client, previous: Publication, corrections: CorrectedEntry[]): Promise<IssueSnapshot | undefined> {
+export async function correctedSnapshot(client: Client, previous: Publication, corrections: CorrectedEntry[], notice: CorrectionNotice): Promise<IssueSnapshot | undefined> {
   const snapshot = await readStoredSnapshot(client, previous.snapshot);
   const corrected = new Map(corrections.map((entry) => [entry.entryId, entry]));
-  let changed = false;
+  const changed: { title: string; previousTitle: string }[] = [];
   const sections = snapshot.sections.map((section) => ({
     ...section,
     entries: section.entries.map((entry) => {
       const correction = corrected.get(entry.id);
       if (!correction) return entry;
       const wording = { id: entry.id, title: correction.title, blocks: entryBodyBlocks(correction) };
-      changed ||= !sameJson(wording, entry);
+      if (sameJson(wording, entry)) return entry;
+      changed.push({ title: wording.title, previousTitle: entry.title });
       return wording;
     }),
   }));
-  return changed ? { ...snapshot, sections } : undefined;
+  if (changed.length === 0) return undefined;
+  return { ...snapshot, sections, corrections: [...(snapshot.corrections ?? []), { ...notice, entries: changed }] };
 }
 
 /**

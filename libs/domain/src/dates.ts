@@ -38,3 +38,9 @@ export function formatOfficeTime(instant: Date, options: { time?: boolean } = {}
   const date = `${Number(parts.year)}年${Number(parts.month)}月${Number(parts.day)}日`;
   return options.time === false ? date : `${date} ${parts.hour}:${parts.minute}`;
 }
+
+/** The calendar date the office is on at `instant`, as "YYYY-MM-DD" (a correction signed off at 01:00 in Beijing is dated that day). */
+export function officeIsoDate(instant: Date): string {
+  const parts = Object.fromEntries(officeClock.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
+}

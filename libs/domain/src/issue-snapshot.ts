@@ -114,6 +114,19 @@ export interface SectionSnapshot {
   entries: EntrySnapshot[];
 }
 
+/**
+ * One 勘误 as printed in the reissued issue: which revision it made, when it was signed off, why,
+ * and which entries it changed (their corrected title, and the published one when it changed).
+ */
+export interface CorrectionNoticeSnapshot {
+  /** The revision this correction made, e.g. 2 for the first correction. */
+  revision: number;
+  /** ISO date of the sign-off in Beijing, e.g. "2020-10-15". */
+  date: string;
+  reason: string;
+  entries: { title: string; previousTitle: string }[];
+}
+
 export interface IssueSnapshot {
   issueId: string;
   /** e.g. 2020 */
@@ -131,6 +144,11 @@ export interface IssueSnapshot {
   sections: SectionSnapshot[];
   /** Recipient unit names in their set order (发放范围). */
   recipients: string[];
+  /**
+   * The corrections (勘误) made since publication, oldest first, printed as a notice in the
+   * reissued PDF. Absent from a first publication (and from proofs before it).
+   */
+  corrections?: CorrectionNoticeSnapshot[];
   kind: RenditionKind;
   /** ISO timestamp of the render request, printed on proofs. */
   renderedAt: string;

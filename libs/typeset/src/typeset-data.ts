@@ -23,7 +23,18 @@ export interface TypesetData {
   sections: TypesetSectionData[];
   /** Each entry title as the words it may be broken between (title-words.ts), by title. */
   titleWords: Record<string, string[]>;
+  /** The 勘误 notice of a reissued issue, one item per correction; empty for a first publication. */
+  corrections: TypesetCorrectionData[];
   back: TypesetBackData;
+}
+
+/** One correction as the notice prints it, its lines already worded. */
+export interface TypesetCorrectionData {
+  /** e.g. "第2版（2020年10月15日）" */
+  heading: string;
+  reason: string;
+  /** e.g. "《更正后的标题》（原题《有误的标题》）" */
+  entries: string[];
 }
 
 export interface TypesetSectionData {
@@ -95,6 +106,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
     proof: kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
     sections,
     titleWords: titleWordsOf(sections),
+    corrections: prepareCorrections(snapshot.corrections),
     back: prepareBack(snapshot),
   };
   return { data, entries, images: images.files, notices, imagePixels: images.pixels };
@@ -160,6 +172,26 @@ function prepareSections(
 function titleWordsOf(sections: readonly TypesetSectionData[]): Record<string, string[]> {
   const titles = sections.flatMap((s) => s.entries.map((e) => e.title)).filter((t): t is string => typeof t === 'string');
   return Object.fromEntries(titles.map((title) => [title, titleWords(title)]));
+}
+
+/** The notice's lines: revision and date, the reason, the entries changed (with the title printed before, when it changed). */
+function prepareCorrections(input: IssueSnapshot['corrections']): TypesetCorrectionData[] {
+  if (input === undefined) return [];
+  return requireArray(input, '勘误').map((correction) => {
+    const revision = correction?.revision;
+    if (!Number.isInteger(revision) || revision < 2) throw new TypesetError(`勘误的版次无效：${String(revision)}`);
+    const date = parseIsoDate(String(correction.date));
+    if (!date) throw new TypesetError(`勘误日期无效：${String(correction.date)}`);
+    return {
+      heading: `第${revision}版（${formatChineseDate(date)}）`,
+      reason: requireText(correction.reason, '勘误原因'),
+      entries: requireArray(correction.entries, '勘误条目').map((entry) => {
+        const title = requireText(entry?.title, '勘误条目标题');
+        const previous = requireText(entry?.previousTitle, '勘误条目原标题');
+        return previous === title ? `《${title}》（正文更正）` : `《${title}》（原题《${previous}》）`;
+      }),
+    };
+  });
 }
 
 function prepareBack(snapshot: IssueSnapshot): TypesetBackData {
@@ -236,6 +268,10 @@ export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; ent
     ['email', '邮箱'],
   ] as const) {
     yield { text: data.back[key], what };
+  }
+  for (const correction of data.corrections) {
+    yield { text: correction.reason, what: '勘误原因' };
+    for (const line of correction.entries) yield { text: line, what: '勘误条目' };
   }
   for (const section of data.sections) {
     yield { text: section.name, what: `栏目“${section.name}”的名称` };

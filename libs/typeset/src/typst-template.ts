@@ -300,6 +300,23 @@ export const TYPST_TEMPLATE = String.raw`
   }
 }
 
+// ---------------------------------------------------------------- corrections (勘误)
+// A reissued issue tells its readers what changed since the first printing: one item per
+// correction, its revision and sign-off date, the reason, and the entries it changed.
+#if data.corrections.len() > 0 {
+  set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
+  set text(size: 12pt)
+  block(width: 100%, above: 2.4em, below: 0.8em, sticky: true, {
+    line(length: 100%, stroke: 0.6pt + accent)
+    align(center, text(font: heading-fonts, weight: "bold", size: 15pt, fill: accent, "勘误说明"))
+  })
+  for c in data.corrections {
+    block(above: 0.9em, below: 0.4em, sticky: true, text(font: heading-fonts, weight: "bold", c.heading))
+    block(above: 0.4em, below: 0.4em, par(hanging-indent: 3em, [#text(font: heading-fonts, "原因：")#text(c.reason)]))
+    block(above: 0.4em, below: 0.4em, par(hanging-indent: 5em, [#text(font: heading-fonts, "更正条目：")#c.entries.map(text).join("；")]))
+  }
+}
+
 // ---------------------------------------------------------------- back block
 #let back = data.back
 #let spaced(name) = box(width: 4em, name.clusters().join(h(1fr)))

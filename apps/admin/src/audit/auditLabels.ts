@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'issue.return',
   'issue.publish',
   'issue.seed',
+  'issue.correction_start',
+  'issue.correction_return',
   'issue.correct',
   'issue.dispatch',
   'rendition.request',

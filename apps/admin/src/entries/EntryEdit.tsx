@@ -1,7 +1,9 @@
 import { Box } from '@mui/material';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Edit, SimpleForm, useNotify, useRecordContext, type UpdateParams } from 'react-admin';
+import { ReadOnlyWhenPublished } from '../corrections/ReadOnlyWhenPublished';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
+import { entryPath } from '../routes/paths';
 import type { Entry } from '@dsyb/contracts';
 import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
@@ -81,13 +83,17 @@ const EntryConflictSlot = ({ conflict, onDone }: { conflict: EntryConflict | und
   );
 };
 
-/** Why the entry cannot be changed now (under review, issue locked), or the reviewer's comment. */
+/**
+ * Why the entry cannot be changed now (under review, issue locked), or the reviewer's comment; an
+ * entry of a published issue opens its read-only page instead.
+ */
 const EntryEditNotice = () => {
   const entry = useRecordContext<Entry>();
   const issueState = useEntryIssueState(entry);
   if (!entry) return null;
   return (
     <Box sx={{ width: '100%' }}>
+      <ReadOnlyWhenPublished issueState={issueState} showPath={entryPath(entry.id)} />
       <EntryStatusNotice entry={entry} issueState={issueState} />
     </Box>
   );

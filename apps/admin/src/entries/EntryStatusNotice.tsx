@@ -1,6 +1,7 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { decide } from '@dsyb/workflow';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { PublishedNotice } from '../corrections/PublishedNotice';
 import { formatDateTime } from '../formatDate';
 import type { Entry, IssueStatus } from '@dsyb/contracts';
 import { useRoles } from '../review/useRoles';
@@ -9,7 +10,8 @@ import { useEntryComments } from './useEntryComments';
 /**
  * What the user needs to know before working on the entry: a returned entry shows the
  * reviewer's latest comment; an editor who cannot change the entry now is told why and what
- * to do (the workflow's own sentence: withdraw it, or wait for the reviewer).
+ * to do (the workflow's own sentence: withdraw it, or wait for the reviewer); an entry of a
+ * published issue is read-only, with 发起勘误 as the way forward.
  */
 export const EntryStatusNotice = ({ entry, issueState }: { entry: Entry; issueState: IssueStatus | null | undefined }) => {
   const translate = useTranslate();
@@ -17,6 +19,7 @@ export const EntryStatusNotice = ({ entry, issueState }: { entry: Entry; issueSt
   const roles = useRoles();
   const { data: comments } = useEntryComments(entry.status === 'changes_requested' ? entry.id : undefined);
   if (issueState === undefined) return null;
+  if (issueState === 'published' && entry.issueId) return <PublishedNotice issueId={entry.issueId} entryId={entry.id} issueState={issueState} />;
 
   if (entry.status === 'changes_requested') {
     const latest = comments?.at(-1);

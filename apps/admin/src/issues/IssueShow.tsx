@@ -3,6 +3,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { CalendarDateField } from '../fields/CalendarDateField';
 import { TimestampField } from '../fields/TimestampField';
+import { IssueCorrections } from '../corrections/IssueCorrections';
+import { PublishedNotice } from '../corrections/PublishedNotice';
 import { RenditionPanel } from '../renditions/RenditionPanel';
 import type { IssueDetail } from '@dsyb/contracts';
 import { IssueContents } from './IssueContents';
@@ -57,6 +59,7 @@ const IssueTabs = () => {
 
 const IssueOverview = (_props: { label?: false }) => (
   <Box sx={{ p: { xs: 0, md: 1 } }}>
+    <IssuePublishedNotice />
     <IssueNextStep />
     <Block title="app.issues.cover">
       <IssueCover />
@@ -69,9 +72,15 @@ const IssueOverview = (_props: { label?: false }) => (
     <Block title="app.issues.distribution">
       <IssueDistribution />
     </Block>
+    <IssueCorrections />
     <IssueReviewHistory />
   </Box>
 );
+
+const IssuePublishedNotice = () => {
+  const record = useRecordContext<IssueDetail>();
+  return record ? <PublishedNotice issueId={record.id} issueState={record.status} /> : null;
+};
 
 const Block = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();

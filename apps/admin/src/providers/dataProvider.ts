@@ -3,6 +3,7 @@ import { HttpError, withLifecycleCallbacks, type DataProvider, type UpdateParams
 import { API_URL, fetchFile, httpClient } from './httpClient';
 import { i18nProvider } from '../i18n/i18nProvider';
 import type {
+  CorrectionWording,
   Entry,
   EntryComment,
   EntryRevision,
@@ -10,12 +11,14 @@ import type {
   Issue,
   IssueArrangement,
   IssueDetail,
+  IssueCorrectionSummary,
   IssueHistoryEvent,
   IssueTransition,
   Masthead,
   MastheadChanges,
   Rendition,
   RenditionKind,
+  StartCorrectionBody,
   TransitionBody,
 } from '@dsyb/contracts';
 import { changedData, creatableData, WRITABLE } from './writableFields';
@@ -57,6 +60,14 @@ export interface AppDataProvider extends DataProvider {
   draftEntriesFromSources(sourceIds: readonly string[], target: DraftTarget): Promise<DraftEntriesResult>;
   masthead(): Promise<Masthead>;
   updateMasthead(changes: MastheadChanges): Promise<Masthead>;
+  /** 勘误 of a published issue, oldest first. */
+  issueCorrections(issueId: string): Promise<IssueCorrectionSummary[]>;
+  /** The issue's entries with the wording they print now: what a correction starts from. */
+  correctionWording(issueId: string): Promise<CorrectionWording[]>;
+  /** 发起勘误 */
+  startCorrection(issueId: string, body: StartCorrectionBody): Promise<IssueCorrectionSummary>;
+  /** 签发勘误 / 退回勘误, with the issue version that was read. */
+  decideCorrection(issueId: string, correctionId: string, action: 'sign-off' | 'return', body: TransitionBody): Promise<IssueCorrectionSummary>;
 }
 
 /**
@@ -168,6 +179,22 @@ export const dataProvider: AppDataProvider = {
 
   updateMasthead(changes) {
     return send<Masthead>('PUT', 'settings/masthead', changes);
+  },
+
+  issueCorrections(issueId) {
+    return send<IssueCorrectionSummary[]>('GET', `issues/${encodeURIComponent(issueId)}/corrections`);
+  },
+
+  correctionWording(issueId) {
+    return send<CorrectionWording[]>('GET', `issues/${encodeURIComponent(issueId)}/corrections/wording`);
+  },
+
+  startCorrection(issueId, body) {
+    return send<IssueCorrectionSummary>('POST', `issues/${encodeURIComponent(issueId)}/corrections`, body);
+  },
+
+  decideCorrection(issueId, correctionId, action, body) {
+    return send<IssueCorrectionSummary>('POST', `issues/${encodeURIComponent(issueId)}/corrections/${encodeURIComponent(correctionId)}/${action}`, body);
   },
 };
 

@@ -42,7 +42,7 @@ export const RenditionPanel = (_props: { label?: false }) => {
   const followed = requested ?? renditions?.find(rendition => !isFinished(rendition));
   const followedFile = renditions?.find(rendition => rendition.id === followed?.id && rendition.status === 'done');
   const fileName = (rendition: Rendition) =>
-    `${issue.title}-总第${issue.serialNumber}期-${translate(`app.renditions.kind.${rendition.kind}`)}.pdf`;
+    `${issue.title}-总第${issue.serialNumber}期-${translate(`app.renditions.kind.${rendition.kind}`)}${rendition.issueRevision > 1 ? `-第${rendition.issueRevision}版` : ''}.pdf`;
 
   const request = async (kind: RenditionKind) => {
     setRequesting(kind);

@@ -43,9 +43,23 @@ export const RenditionFileButtons = ({ rendition, previewId, onPreview, onDownlo
   );
 };
 
-/** The issue's past renditions, newest first: when, which kind, how it went, and the file. */
+/**
+ * The revision whose final replaced a superseded one: the newest final still current, or else the
+ * next revision (a correction's final not made yet).
+ */
+export function supersedingRevision(rendition: Rendition, renditions: readonly Rendition[]): number {
+  const current = renditions.filter(other => other.kind === 'final' && !other.supersededAt).map(other => other.issueRevision);
+  return current.length ? Math.max(...current) : rendition.issueRevision + 1;
+}
+
+/**
+ * The issue's past renditions, newest first: when, which kind (and which revision, once the issue
+ * has been corrected), how it went, and the file; a final replaced by a correction's says so and
+ * stays downloadable.
+ */
 export const RenditionTable = ({ renditions, ...actions }: RenditionFileActions & { renditions: Rendition[] }) => {
   const translate = useTranslate();
+  const corrected = renditions.some(rendition => rendition.issueRevision > 1);
   const [locale] = useLocaleState();
   const heading = (field: string) => translate(`resources.renditions.fields.${field}`);
   return (
@@ -63,13 +77,30 @@ export const RenditionTable = ({ renditions, ...actions }: RenditionFileActions 
       </TableHead>
       <TableBody>
         {renditions.map(rendition => (
-          <TableRow key={rendition.id} data-testid="rendition-row" data-status={rendition.status} data-kind={rendition.kind}>
+          <TableRow
+            key={rendition.id}
+            data-testid="rendition-row"
+            data-status={rendition.status}
+            data-kind={rendition.kind}
+            data-revision={rendition.issueRevision}
+            data-superseded={rendition.supersededAt ? 'true' : undefined}
+          >
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(rendition.createdAt, locale)}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`app.renditions.kind.${rendition.kind}`)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {translate(`app.renditions.kind.${rendition.kind}`)}
+              {corrected ? translate('app.renditions.revision', { revision: rendition.issueRevision }) : null}
+            </TableCell>
             <TableCell>
-              <RecordContextProvider value={rendition}>
-                <StatusChip resource="renditions" colors={STATUS_COLORS} />
-              </RecordContextProvider>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <RecordContextProvider value={rendition}>
+                  <StatusChip resource="renditions" colors={STATUS_COLORS} />
+                </RecordContextProvider>
+                {rendition.supersededAt ? (
+                  <Typography component="span" variant="body2" color="text.secondary" data-testid="rendition-superseded" sx={{ whiteSpace: 'nowrap' }}>
+                    {translate('app.renditions.superseded', { revision: supersedingRevision(rendition, renditions) })}
+                  </Typography>
+                ) : null}
+              </Stack>
             </TableCell>
             <TableCell align="right">{rendition.pages ?? ''}</TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

@@ -13,3 +13,7 @@ export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}/sho
  */
 export const newEntryInIssuePath = (issueId: string, sectionId?: string) =>
   `/entries/create?source=${encodeURIComponent(JSON.stringify(sectionId ? { issueId, sectionId } : { issueId }))}`;
+
+/** 发起勘误 of a published issue, with one entry ticked when started from that entry's page. */
+export const newCorrectionPath = (issueId: string, entryId?: string) =>
+  `/corrections/${encodeURIComponent(issueId)}/new${entryId ? `?entry=${encodeURIComponent(entryId)}` : ''}`;

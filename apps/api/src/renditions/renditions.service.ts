@@ -140,6 +140,8 @@ export class RenditionsService {
       throw conflict('排版文件的 PDF 在存储中找不到，请重新生成。');
     });
     const label = rendition.kind === 'proof' ? '校样' : '正式版';
-    return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}.pdf` };
+    // After a correction (勘误) the revisions' files differ, and so do their names.
+    const revision = rendition.issueRevision > 1 ? `-第${rendition.issueRevision}版` : '';
+    return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}${revision}.pdf` };
   }
 }

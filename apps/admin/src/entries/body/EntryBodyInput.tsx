@@ -1,6 +1,7 @@
 import { Box, Skeleton, Typography } from '@mui/material';
 import { lazy, Suspense, useMemo } from 'react';
-import { FormDataConsumer, required, useTranslate } from 'react-admin';
+import { required, useTranslate } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { bodyCharacterCount, MAX_BODY_HTML, megabytes } from './bodyText';
 
 /** The editor and TipTap are a chunk of their own, fetched when a form first needs them. */
@@ -13,17 +14,21 @@ const withinBodyLimit = (value: unknown) =>
     : undefined;
 const validateBody = [required(), withinBodyLimit];
 
-/** The entry's body in the rich-text editor, with its character count underneath. */
-export const EntryBodyInput = () => (
-  <Box>
-    <Suspense fallback={<EditorPlaceholder />}>
-      <EntryBodyEditor source="bodyHtml" label="resources.entries.fields.bodyHtml" validate={validateBody} />
-    </Suspense>
-    <FormDataConsumer<{ bodyHtml?: unknown }>>
-      {({ formData }) => <BodyCharacterCount html={typeof formData.bodyHtml === 'string' ? formData.bodyHtml : ''} />}
-    </FormDataConsumer>
-  </Box>
-);
+/**
+ * The entry's body in the rich-text editor, with its character count underneath; `source` when
+ * the body is not the form's own `bodyHtml` (a correction's form holds several entries' bodies).
+ */
+export const EntryBodyInput = ({ source = 'bodyHtml' }: { source?: string }) => {
+  const html: unknown = useWatch({ name: source });
+  return (
+    <Box>
+      <Suspense fallback={<EditorPlaceholder />}>
+        <EntryBodyEditor source={source} label="resources.entries.fields.bodyHtml" validate={validateBody} />
+      </Suspense>
+      <BodyCharacterCount html={typeof html === 'string' ? html : ''} />
+    </Box>
+  );
+};
 
 const EditorPlaceholder = () => (
   <Box aria-busy="true">
