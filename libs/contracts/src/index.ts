@@ -4,3 +4,4 @@ export * from './body-tags';
 export * from './writable-fields';
 export * from './records';
 export * from './password-policy';
+export * from './book-title';
