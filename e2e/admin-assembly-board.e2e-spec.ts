@@ -5,7 +5,7 @@
  * it started leaves nothing to save; 按日期排序 orders a section as a chronicle does; a reader of
  * the issue sees the distribution list separated by "，" (unit names contain "、").
  *
- * Test data is its own: a fresh issue from createTestIssue (years 2230–2238) with four entries
+ * Test data is its own: a fresh issue from createTestIssue (years 1980–1988) with four entries
  * of its own in 时政要点; the shared demo users are only signed in as, never changed.
  */
 import { randomInt } from 'node:crypto';
@@ -40,7 +40,7 @@ describe('the assembly board', () => {
 
   beforeAll(async () => {
     editorToken = await login('editor');
-    issue = await createTestIssue<IssueRecord>(editorToken, 2230);
+    issue = await createTestIssue<IssueRecord>(editorToken, 1980);
     const sections = (await api<{ id: string; name: string }[]>('GET', '/api/sections', { token: editorToken })).body;
     const politics = sections.find(section => section.name === '时政要点')!.id;
     const month = `${issue.year}-${String(issue.month).padStart(2, '0')}`;
@@ -75,11 +75,12 @@ describe('the assembly board', () => {
     await politics(page).locator('[data-testid="assembly-entry"]').nth(3).waitFor();
   }
 
-  /** Focuses the handle of `entryTitle` and picks it up with the space bar, as announced. */
+  /** Focuses the handle of `entryTitle` and picks it up with the space bar: the handle is held. */
   async function pickUp(page: Page, entryTitle: string): Promise<void> {
-    await page.getByRole('button', { name: `拖动《${entryTitle}》调整位置` }).focus();
+    const handle = page.getByRole('button', { name: `拖动《${entryTitle}》调整位置` });
+    await handle.focus();
     await page.keyboard.press('Space');
-    await liveRegion(page).filter({ hasText: `已拿起《${entryTitle}》` }).waitFor({ state: 'attached' });
+    await page.locator('[data-testid="assembly-drag-handle"][aria-pressed="true"]').waitFor();
   }
 
   it('keeps an entry moved with the keyboard where it was put, says so, and saves it', async () => {

@@ -204,8 +204,8 @@ describe('an entry and an issue on their way to publication', () => {
     // the one before. The drop is announced at the new place, and the order stays.
     await politics.locator('[data-testid="assembly-drag-handle"]').first().focus();
     await page.keyboard.press('Space');
+    await politics.locator('[data-testid="assembly-drag-handle"][aria-pressed="true"]').waitFor();
     const liveRegion = page.locator('[id^="DndLiveRegion"]');
-    await liveRegion.filter({ hasText: `已拿起《${SECOND_TITLE}》` }).waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowDown');
     await liveRegion.filter({ hasText: `《${SECOND_TITLE}》移到了“时政要点”第 2 条` }).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');

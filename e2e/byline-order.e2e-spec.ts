@@ -4,7 +4,7 @@
  * read and imported, a source saved and changed, an entry drafted from a source, an entry created,
  * reordered, read and restored to an older version. Against the running stack.
  *
- * Test data is its own: a fresh issue from createTestIssue (years 2240–2248) and headlines with
+ * Test data is its own: a fresh issue from createTestIssue (years 1990–1998) and headlines with
  * a random suffix; the three contributors are found or made by name.
  */
 import { randomInt } from 'node:crypto';
@@ -39,7 +39,7 @@ describe('byline order', () => {
       const id = known?.id ?? (await api<{ id: string }>('POST', '/api/contributors', { token: editor, body: { name, role: 'reporter' } })).body.id;
       ids.set(name, id);
     }
-    const issue = await createTestIssue<{ id: string; coverageStart: string }>(editor, 2240);
+    const issue = await createTestIssue<{ id: string; coverageStart: string }>(editor, 1990);
     issueId = issue.id;
     eventDate = issue.coverageStart.slice(0, 10);
     sectionId = (await api<{ id: string }[]>('GET', '/api/sections', { token: editor })).body[0].id;
