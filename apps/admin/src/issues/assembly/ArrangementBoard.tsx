@@ -62,9 +62,19 @@ export const ArrangementBoard = ({
   };
   // dnd-kit asks for the drop's words with the board as it was before the drop: the place is
   // read from the arrangement the drop makes, or a screen reader hears the old one.
+  // Picked up, the entry is first "over" its own place: saying it moved there would cut off the
+  // pick-up's words, so its own place is announced only once it has been somewhere else.
+  const movedSincePickUp = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => translate('app.assembly.dnd_picked', { title: quoted(active.id), place: place(active.id) }),
-    onDragOver: ({ active, over }) => (over ? translate('app.assembly.dnd_over', { title: quoted(active.id), place: place(over.id) }) : undefined),
+    onDragStart: ({ active }) => {
+      movedSincePickUp.current = false;
+      return translate('app.assembly.dnd_picked', { title: quoted(active.id), place: place(active.id) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || (over.id === active.id && !movedSincePickUp.current)) return undefined;
+      movedSincePickUp.current = true;
+      return translate('app.assembly.dnd_over', { title: quoted(active.id), place: place(over.id) });
+    },
     onDragEnd: ({ active, over }) =>
       over ? translate('app.assembly.dnd_dropped', { title: quoted(active.id), place: place(active.id, dropEntry(arrangement, String(active.id), String(over.id))) }) : undefined,
     onDragCancel: ({ active }) => translate('app.assembly.dnd_cancelled', { title: quoted(active.id) }),
