@@ -4,6 +4,7 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   useSensor,
   useSensors,
@@ -116,6 +117,9 @@ export const ArrangementBoard = ({
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
+      // Measured before a pick-up too: dnd-kit ignores an arrow key pressed before it has measured
+      // the rows, and an entry picked up and moved at once with the keyboard would stay put.
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: translate('app.assembly.dnd_instructions') } }}
     >
       <Stack spacing={2.5} data-testid="assembly-board">
