@@ -5,3 +5,4 @@ export * from './writable-fields';
 export * from './records';
 export * from './password-policy';
 export * from './print-resolution';
+export * from './book-title';

@@ -1,4 +1,4 @@
-import { correctedRevisionName } from '@dsyb/contracts';
+import { bookTitle, correctedRevisionName } from '@dsyb/contracts';
 import { formatChineseMonth, formatOfficeTime } from './dates';
 import type { DeliveryMailReason } from './delivery-queue';
 
@@ -28,7 +28,7 @@ export interface DeliveryMail {
  */
 export function composeDeliveryMail(input: DeliveryMailInput): DeliveryMail {
   const { issue, issueRevision, reason } = input;
-  const issueName = `《${issue.title}》总第${issue.serialNumber}期（${formatChineseMonth(issue.year, issue.month)}）`;
+  const issueName = `${bookTitle(issue.title)}总第${issue.serialNumber}期（${formatChineseMonth(issue.year, issue.month)}）`;
   const corrected = issueRevision > 1 ? correctedRevisionName(issueRevision) : '';
   const subject =
     reason === 'reminder'

@@ -1,4 +1,4 @@
-import { correctedRevisionName, DELIVERY_METHODS, isOneOf, PAPER_SIZES, type DeliveryMethod, type PaperSize } from '@dsyb/contracts';
+import { bookTitle, correctedRevisionName, DELIVERY_METHODS, isOneOf, PAPER_SIZES, type DeliveryMethod, type PaperSize } from '@dsyb/contracts';
 import { beijingWallClock, formatBeijingDateTime, formatChineseDate, parseIsoDate } from './chinese-dates';
 import { cleanInline } from './clean-text';
 import { TypesetError } from './typeset-error';
@@ -195,7 +195,7 @@ export function prepareRegister(register: DeliveryRegister): PreparedRegister {
   if (!isOneOf(PAPER_SIZES, paper)) throw new TypesetError(`发放登记表排版失败：纸张规格无效：${String(paper)}`);
   const publication = parseIsoDate(String(issue.publicationDate));
   if (!publication) throw new TypesetError(`发放登记表排版失败：出版日期无效：${String(issue.publicationDate)}`);
-  const title = `《${text(issue.title, '刊名', true)}》总第${issue.serialNumber}期（${issue.year}年${issue.month}月）发放登记表`;
+  const title = `${bookTitle(text(issue.title, '刊名', true))}总第${issue.serialNumber}期（${issue.year}年${issue.month}月）发放登记表`;
   const printedAt = time(register.printedAt, '打印时间');
   const dispatchedAt = register.dispatchedAt === null ? null : time(register.dispatchedAt, '发放时间');
   if (!printedAt) throw new TypesetError('发放登记表排版失败：打印时间不能为空');

@@ -1,4 +1,4 @@
-import { isOneOf, PAGE_NUMBERINGS, RENDITION_KINDS, type PageNumbering, type RenditionKind } from '@dsyb/contracts';
+import { bookTitle, isOneOf, PAGE_NUMBERINGS, RENDITION_KINDS, type PageNumbering, type RenditionKind } from '@dsyb/contracts';
 import type { IssueSnapshot } from '@dsyb/domain';
 import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
 import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
@@ -188,7 +188,7 @@ function prepareCorrections(input: IssueSnapshot['corrections']): TypesetCorrect
       entries: requireArray(correction.entries, '勘误条目').map((entry) => {
         const title = requireText(entry?.title, '勘误条目标题');
         const previous = requireText(entry?.previousTitle, '勘误条目原标题');
-        return previous === title ? `《${title}》（正文更正）` : `《${title}》（原题《${previous}》）`;
+        return previous === title ? `${bookTitle(title)}（正文更正）` : `${bookTitle(title)}（原题${bookTitle(previous)}）`;
       }),
     };
   });

@@ -1,3 +1,5 @@
+import { bookTitle } from '@dsyb/contracts';
+
 /** One diagnostic as reported by the Typst compiler (shape of typst-ts `shortDiagnostics`). */
 export interface TypstDiagnostic {
   message: string;
@@ -35,5 +37,5 @@ export class TypesetError extends Error {
 
 /** How an entry is named in messages: by title, or by id when the title is unusable. */
 export function describeEntry(entryId: string, title: unknown): string {
-  return typeof title === 'string' && title.trim() !== '' ? `条目《${title.trim()}》` : `条目（ID ${entryId}）`;
+  return typeof title === 'string' && title.trim() !== '' ? `条目${bookTitle(title.trim())}` : `条目（ID ${entryId}）`;
 }

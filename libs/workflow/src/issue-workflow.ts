@@ -10,6 +10,7 @@ import {
   type IssueState,
   type WorkflowRole,
 } from './types';
+import { bookTitle } from '@dsyb/contracts';
 
 type IssueRule = ActionRule<IssueState, IssueContext>;
 
@@ -24,7 +25,7 @@ function requireEntries(context: IssueContext, subject: string, action: string, 
   if (entries.length === 0) return refuse('state', `${subject}还没有条目，不能${action}。`);
   const pending = entries.filter((entry) => !ready.includes(entry.status));
   if (pending.length === 0) return undefined;
-  const names = listItems(pending.map((entry) => `《${entry.title}》（${ENTRY_STATE_LABELS[entry.status]}）`));
+  const names = listItems(pending.map((entry) => `${bookTitle(entry.title)}（${ENTRY_STATE_LABELS[entry.status]}）`));
   return refuse('state', `${subject}还有 ${pending.length} 个条目${missing}，不能${action}：${names}。`);
 }
 

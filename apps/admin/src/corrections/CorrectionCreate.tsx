@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Authenticated, Button, Form, maxLength, minLength, required, ResourceContextProvider, TextInput, Title, useDataProvider, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { useController, useFormState, useWatch, type FieldValues } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { MAX_LENGTH, type CorrectionWording, type IssueDetail, type StartCorrectionBody } from '@dsyb/contracts';
+import { bookTitle, MAX_LENGTH, type CorrectionWording, type IssueDetail, type StartCorrectionBody } from '@dsyb/contracts';
 import { EntryBodyInput } from '../entries/body/EntryBodyInput';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { errorMessage } from '../review/useTransitions';
@@ -107,7 +107,7 @@ const CorrectedEntryInputs = ({ entry }: { entry: CorrectionWording }) => {
         control={<Checkbox checked={selected} onChange={event => field.onChange(event.target.checked)} />}
         label={
           <span>
-            {`《${entry.title}》`}
+            {bookTitle(entry.title)}
             <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
               {entry.sectionName}
             </Typography>

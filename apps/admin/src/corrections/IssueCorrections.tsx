@@ -4,7 +4,7 @@ import { Box, Button, Chip, Divider, Paper, Stack, Typography, type ChipProps } 
 import { useState } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { allowedCorrectionActions } from '@dsyb/workflow';
-import type { CorrectionStatus, IssueCorrectionSummary, IssueDetail } from '@dsyb/contracts';
+import { bookTitle, type CorrectionStatus, type IssueCorrectionSummary, type IssueDetail } from '@dsyb/contracts';
 import { formatDateTime } from '../formatDate';
 import { CommentDialog } from '../review/CommentDialog';
 import { useRoles } from '../review/useRoles';
@@ -57,7 +57,7 @@ const CorrectionItem = ({ issue, correction }: { issue: IssueDetail; correction:
         {translate('app.corrections.reason_line', { reason: correction.reason })}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>
-        {translate('app.corrections.entries_line', { titles: correction.entries.map(entry => `《${entry.title}》`).join('、') })}
+        {translate('app.corrections.entries_line', { titles: correction.entries.map(entry => bookTitle(entry.title)).join('、') })}
       </Typography>
       {correction.decisionComment ? (
         <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', pl: 2, borderLeft: 3, borderColor: 'warning.main', mt: 1 }}>

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { IssueStatus } from '@dsyb/contracts';
+import { nestedTitle, type IssueStatus } from '@dsyb/contracts';
 import { StartCorrectionButton, useCanStartCorrection } from './StartCorrectionButton';
 import { useIssueCorrections } from './useIssueCorrections';
 
@@ -39,7 +39,7 @@ const EntryCorrected = ({ issueId, entryId }: { issueId: string; entryId: string
   if (!latest) return null;
   return (
     <Typography variant="body2" sx={{ mt: 1, fontWeight: 700 }} data-testid="entry-corrected">
-      {translate('app.corrections.entry_corrected', { revision: latest.revision ?? '', title: latest.title })}
+      {translate('app.corrections.entry_corrected', { revision: latest.revision ?? '', title: nestedTitle(latest.title) })}
     </Typography>
   );
 };

@@ -6,6 +6,7 @@ import { formatDateTime } from '../formatDate';
 import type { Entry, IssueStatus } from '@dsyb/contracts';
 import { useRoles } from '../review/useRoles';
 import { useEntryComments } from './useEntryComments';
+import { bookTitle } from '@dsyb/contracts';
 
 /**
  * What the user needs to know before working on the entry: a returned entry shows the
@@ -36,7 +37,7 @@ export const EntryStatusNotice = ({ entry, issueState }: { entry: Entry; issueSt
       </Alert>
     );
   }
-  const edit = decide('entry', 'edit', entry.status, roles, { issueState, label: `条目《${entry.title}》` });
+  const edit = decide('entry', 'edit', entry.status, roles, { issueState, label: `条目${bookTitle(entry.title)}` });
   if (edit.ok || edit.reason !== 'state') return null;
   return (
     <Alert severity="info" sx={{ mb: 2 }} data-testid="entry-locked-notice">

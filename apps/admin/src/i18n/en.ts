@@ -384,6 +384,7 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
       dnd_picked: 'Picked up %{title}, at %{place}.',
       dnd_over: '%{title} moved to %{place}.',
       dnd_dropped: '%{title} dropped at %{place}.',
+      sort_by_date: 'Sort by date',
       dnd_cancelled: 'Move cancelled: %{title} is back where it was.',
       unplaced_title: 'Entries to add',
       unplaced_help: 'Entries in no issue yet (latest changed first), and the entries just taken out of this issue.',

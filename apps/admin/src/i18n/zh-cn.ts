@@ -597,6 +597,7 @@ export const applicationMessages = {
       dnd_picked: '已拿起《%{title}》，现在是%{place}。',
       dnd_over: '《%{title}》移到了%{place}。',
       dnd_dropped: '《%{title}》放在了%{place}。',
+      sort_by_date: '按日期排序',
       dnd_cancelled: '已取消移动，《%{title}》回到原处。',
       unplaced_title: '可加入本期的条目',
       unplaced_help: '尚未编入任何一期的条目（最近修改的在前），以及刚从本期移出的条目。',

@@ -3,7 +3,7 @@
  * browser): the issue, the unit, the file to download, whether and by whom it was signed for,
  * the link's expiry; a superseded copy points to the correction that replaced it.
  */
-import { correctedRevisionName as revisionName, MAX_LENGTH, type ReceivedDelivery } from '@dsyb/contracts';
+import { bookTitle, correctedRevisionName as revisionName, MAX_LENGTH, type ReceivedDelivery } from '@dsyb/contracts';
 import { formatDate, formatDateTime, formatYearMonth } from '../formatDate';
 import { receiveUrls } from '../providers/receiveClient';
 import { formatBytes } from '../renditions/renditionFormat';
@@ -40,7 +40,7 @@ export interface ReceiveView {
 export function receiveView(token: string, delivery: ReceivedDelivery): ReceiveView {
   const { issue } = delivery;
   const view: ReceiveView = {
-    title: `《${issue.title}》总第${issue.serialNumber}期`,
+    title: `${bookTitle(issue.title)}总第${issue.serialNumber}期`,
     meta: `${formatYearMonth(issue.year, issue.month)} · 出版日期：${formatDate(issue.publicationDate)}`,
     unit: `发至：${delivery.unit.name}`,
     notices: [],

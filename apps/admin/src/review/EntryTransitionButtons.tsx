@@ -5,7 +5,7 @@ import Undo from '@mui/icons-material/Undo';
 import { Button, Stack } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import { useTranslate } from 'react-admin';
-import type { EntryStatus, EntryTransition, IssueStatus } from '@dsyb/contracts';
+import { nestedTitle, type EntryStatus, type EntryTransition, type IssueStatus } from '@dsyb/contracts';
 import { CommentDialog } from './CommentDialog';
 import { useEntryTransition } from './useTransitions';
 import { useRoles } from './useRoles';
@@ -81,7 +81,7 @@ export const EntryTransitionButtons = ({
       {actions.includes('return') ? (
         <CommentDialog
           open={returning}
-          title={translate('app.workflow.return_entry_title', { title: entry.title })}
+          title={translate('app.workflow.return_entry_title', { title: nestedTitle(entry.title) })}
           description={translate('app.workflow.return_entry_help')}
           confirmLabel={translate('app.workflow.entry_action.return')}
           busy={transition.isPending}

@@ -3,7 +3,7 @@ import Home from '@mui/icons-material/Home';
 import { Alert, Button } from '@mui/material';
 import { Link, useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { entryPath } from '../routes/paths';
-import type { Entry, IssueDetail } from '@dsyb/contracts';
+import { nestedTitle, type Entry, type IssueDetail } from '@dsyb/contracts';
 import { nextSubmittedInIssue } from './reviewQueue';
 import { useReviewOutcome } from './ReviewOutcome';
 
@@ -33,7 +33,7 @@ const NextReview = ({ entry, action }: { entry: Pick<Entry, 'id' | 'issueId' | '
   });
   if ((issueId !== undefined && issuePending) || listPending) return null;
 
-  const done = translate(`app.workflow.next_review.done_${action}`, { title: entry.title });
+  const done = translate(`app.workflow.next_review.done_${action}`, { title: nestedTitle(entry.title) });
   const inIssue = issue?.sections ? nextSubmittedInIssue(issue.sections, entry.id) : undefined;
   const elsewhere = inIssue ? undefined : oldest?.find(candidate => candidate.id !== entry.id);
   const next = inIssue ? { id: inIssue.entry.id, title: inIssue.entry.title } : elsewhere;
@@ -41,8 +41,8 @@ const NextReview = ({ entry, action }: { entry: Pick<Entry, 'id' | 'issueId' | '
   const where = !next
     ? translate('app.workflow.next_review.none')
     : inIssue
-      ? translate('app.workflow.next_review.in_issue', { title: next.title, section: inIssue.sectionName })
-      : translate(issueId ? 'app.workflow.next_review.oldest_after_issue' : 'app.workflow.next_review.oldest', { title: next.title });
+      ? translate('app.workflow.next_review.in_issue', { title: nestedTitle(next.title), section: inIssue.sectionName })
+      : translate(issueId ? 'app.workflow.next_review.oldest_after_issue' : 'app.workflow.next_review.oldest', { title: nestedTitle(next.title) });
   // The way on: the next entry, or back to the dashboard when none is left.
   const onward = next ? (
     <Button component={Link} to={entryPath(next.id)} variant="contained" size="small" endIcon={<ArrowForward />} sx={{ whiteSpace: 'nowrap' }}>

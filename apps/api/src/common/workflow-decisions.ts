@@ -1,6 +1,7 @@
 import type { Decision } from '@dsyb/workflow';
 import { Prisma, type IssueStatus } from '@dsyb/db';
 import { conflict, DomainError, forbidden, invalid } from './domain-errors';
+import { bookTitle } from '@dsyb/contracts';
 
 /**
  * What every change of an entry or an issue shares: the workflow library's refusals as domain
@@ -56,4 +57,4 @@ export async function lockIssues(tx: Prisma.TransactionClient, ids: readonly (st
 }
 
 export const issueLabel = (issue: { serialNumber: number }) => `总第${issue.serialNumber}期`;
-export const entryLabel = (entry: { title: string }) => `条目《${entry.title}》`;
+export const entryLabel = (entry: { title: string }) => `条目${bookTitle(entry.title)}`;

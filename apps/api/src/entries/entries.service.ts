@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ENTRY_STATUSES, isOneOf } from '@dsyb/contracts';
+import { bookTitle, ENTRY_STATUSES, isOneOf } from '@dsyb/contracts';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
 import { decide } from '@dsyb/workflow';
@@ -171,7 +171,7 @@ export class EntriesService {
     const before = await this.prisma.entry.findUnique({ where: { id } });
     if (!before) throw notFound('条目', id);
     if (before.issueId) await this.assertIssueEditable(before.issueId, user);
-    if (before.status === 'approved') throw conflict(`条目《${before.title}》已审核通过，不能删除；请先将其移出期刊。`);
+    if (before.status === 'approved') throw conflict(`条目${bookTitle(before.title)}已审核通过，不能删除；请先将其移出期刊。`);
     return this.prisma.$transaction(async (tx) => {
       await tx.entry.delete({ where: { id } });
       await this.audit.record(tx, { actor: user, action: 'entry.delete', entityType: 'entry', entityId: id, before });

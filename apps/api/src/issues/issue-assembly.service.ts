@@ -8,6 +8,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import { assertDecision, issueLabel, lockIssues } from '../common/workflow-decisions';
 import type { IssueArrangementDto, IssueRecipientsDto } from './issue-assembly.dto';
 import { IssuesService } from './issues.service';
+import { bookTitle } from '@dsyb/contracts';
 
 /**
  * Assembling an issue: placing entries in sections and ordering them, and ordering the
@@ -34,7 +35,7 @@ export class IssueAssemblyService {
       const missing = listed.find((id) => !byId.has(id));
       if (missing) throw invalid(`条目不存在：${missing}`);
       const elsewhere = entries.filter((entry) => listed.includes(entry.id) && entry.issueId !== null && entry.issueId !== issueId);
-      if (elsewhere.length) throw conflict(`以下条目已编入其他期刊，请先从原期刊移出：${elsewhere.map((entry) => `《${entry.title}》`).join('、')}`);
+      if (elsewhere.length) throw conflict(`以下条目已编入其他期刊，请先从原期刊移出：${elsewhere.map((entry) => bookTitle(entry.title)).join('、')}`);
 
       const removed = entries.filter((entry) => entry.issueId === issueId && !listed.includes(entry.id));
       if (removed.length) await tx.entry.updateMany({ where: { id: { in: removed.map((entry) => entry.id) } }, data: { issueId: null, updatedById: user.id } });

@@ -12,6 +12,7 @@ import { PrismaService } from '../prisma/prisma.service';
 import { RenditionsService } from '../renditions/renditions.service';
 import { assertDecision, issueLabel, lockIssues, refusalError, staleVersion } from '../common/workflow-decisions';
 import type { CreateCorrectionDto } from './issue-correction.dto';
+import { bookTitle } from '@dsyb/contracts';
 
 /** A correction stores its revision's publication, figures included: more than Prisma's default 5 s may be needed. */
 const CORRECTION_TIMEOUT_MS = 30_000;
@@ -182,7 +183,7 @@ export class IssueCorrectionsService {
     const titles = await this.prisma.entry.findMany({ where: { id: { in: changed.map((change) => change.entryId) } }, select: { id: true, title: true } });
     for (const change of changed) {
       const title = titles.find((entry) => entry.id === change.entryId)?.title;
-      await assertFiguresDecode(normaliseBody({ bodyHtml: change.bodyHtml })!.bodyHtml, title ? `条目《${title}》` : '');
+      await assertFiguresDecode(normaliseBody({ bodyHtml: change.bodyHtml })!.bodyHtml, title ? `条目${bookTitle(title)}` : '');
     }
   }
 

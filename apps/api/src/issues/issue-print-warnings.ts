@@ -1,3 +1,4 @@
+import { bookTitle } from '@dsyb/contracts';
 import { htmlToBlocks } from '@dsyb/rich-text';
 import { lowResolutionFigures } from '@dsyb/typeset';
 import type { Prisma } from '@dsyb/db';
@@ -13,5 +14,5 @@ export async function issuePrintWarnings(tx: Prisma.TransactionClient, issueId: 
     select: { title: true, bodyHtml: true },
     orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }, { createdAt: 'asc' }],
   });
-  return entries.flatMap((entry) => lowResolutionFigures(htmlToBlocks(entry.bodyHtml)).map((warning) => `条目《${entry.title}》${warning.message}`));
+  return entries.flatMap((entry) => lowResolutionFigures(htmlToBlocks(entry.bodyHtml)).map((warning) => `条目${bookTitle(entry.title)}${warning.message}`));
 }

@@ -4,6 +4,7 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   useSensor,
   useSensors,
@@ -16,8 +17,9 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { moveEntry, removeEntry, sectionOf, type Arrangement } from './arrangement';
+import { dropEntry, moveEntry, positionOf, removeEntry, sectionOf, sortSectionByDate, type Arrangement } from './arrangement';
 import { AssemblySectionList } from './AssemblySectionList';
+import { nestedTitle } from '@dsyb/contracts';
 
 /**
  * The sections of the issue with their entries, reordered and moved between sections by drag
@@ -49,19 +51,34 @@ export const ArrangementBoard = ({
 
   const entryOf = (id: UniqueIdentifier) => Object.values(arrangement.entries).flat().find(entry => entry.id === id);
   const title = (id: UniqueIdentifier) => entryOf(id)?.title ?? '';
-  /** 「时政要点」第 3 条, or the section when the pointer is over it rather than an entry. */
-  const place = (id: UniqueIdentifier) => {
-    const sectionId = sectionOf(arrangement, String(id));
-    const section = arrangement.sections.find(candidate => candidate.id === sectionId);
+  /** The title as the announcements quote it, inside 《》. */
+  const quoted = (id: UniqueIdentifier) => nestedTitle(title(id));
+  /** 「时政要点」第 3 条: where `id` is in `layout`, or the end of the section when it is a section. */
+  const place = (id: UniqueIdentifier, layout: Arrangement = arrangement) => {
+    const sectionId = sectionOf(layout, String(id));
+    const section = layout.sections.find(candidate => candidate.id === sectionId);
     if (!sectionId || !section) return '';
-    const index = arrangement.entries[sectionId].findIndex(entry => entry.id === id);
-    return translate('app.assembly.place', { section: section.name, position: (index < 0 ? arrangement.entries[sectionId].length : index) + 1 });
+    const position = positionOf(layout, String(id))?.position ?? layout.entries[sectionId].length + 1;
+    return translate('app.assembly.place', { section: section.name, position });
   };
+  // dnd-kit asks for the drop's words with the board as it was before the drop: the place is
+  // read from the arrangement the drop makes, or a screen reader hears the old one.
+  // Picked up, the entry is first "over" its own place: saying it moved there would cut off the
+  // pick-up's words, so its own place is announced only once it has been somewhere else.
+  const movedSincePickUp = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => translate('app.assembly.dnd_picked', { title: title(active.id), place: place(active.id) }),
-    onDragOver: ({ active, over }) => (over ? translate('app.assembly.dnd_over', { title: title(active.id), place: place(over.id) }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? translate('app.assembly.dnd_dropped', { title: title(active.id), place: place(active.id) }) : undefined),
-    onDragCancel: ({ active }) => translate('app.assembly.dnd_cancelled', { title: title(active.id) }),
+    onDragStart: ({ active }) => {
+      movedSincePickUp.current = false;
+      return translate('app.assembly.dnd_picked', { title: quoted(active.id), place: place(active.id) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || (over.id === active.id && !movedSincePickUp.current)) return undefined;
+      movedSincePickUp.current = true;
+      return translate('app.assembly.dnd_over', { title: quoted(active.id), place: place(over.id) });
+    },
+    onDragEnd: ({ active, over }) =>
+      over ? translate('app.assembly.dnd_dropped', { title: quoted(active.id), place: place(active.id, dropEntry(arrangement, String(active.id), String(over.id))) }) : undefined,
+    onDragCancel: ({ active }) => translate('app.assembly.dnd_cancelled', { title: quoted(active.id) }),
   };
 
   const onDragStart = ({ active }: DragStartEvent) => {
@@ -79,14 +96,12 @@ export const ArrangementBoard = ({
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setActiveId(undefined);
-    const to = over ? sectionOf(arrangement, String(over.id)) : undefined;
-    if (!over || !to) {
+    if (!over || !sectionOf(arrangement, String(over.id))) {
       if (before.current) onChange(before.current);
       return;
     }
-    const from = sectionOf(arrangement, String(active.id));
-    const index = arrangement.entries[to].findIndex(entry => entry.id === over.id);
-    if (from === to && index >= 0 && arrangement.entries[to][index].id !== active.id) onChange(moveEntry(arrangement, String(active.id), to, index));
+    const dropped = dropEntry(arrangement, String(active.id), String(over.id));
+    if (dropped !== arrangement) onChange(dropped);
   };
   const onDragCancel = () => {
     setActiveId(undefined);
@@ -102,6 +117,9 @@ export const ArrangementBoard = ({
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
+      // Measured before a pick-up too: dnd-kit ignores an arrow key pressed before it has measured
+      // the rows, and an entry picked up and moved at once with the keyboard would stay put.
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: translate('app.assembly.dnd_instructions') } }}
     >
       <Stack spacing={2.5} data-testid="assembly-board">
@@ -121,6 +139,7 @@ export const ArrangementBoard = ({
                 sections={arrangement.sections}
                 onMove={(entryId, sectionId) => onChange(moveEntry(arrangement, entryId, sectionId))}
                 onRemove={entryId => onChange(removeEntry(arrangement, entryId))}
+                onSortByDate={() => onChange(sortSectionByDate(arrangement, section.id))}
               />
             );
           })}

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Chip, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { IssueDetail, Section } from '@dsyb/contracts';
-import { addEntry, arrangementOf, arrangementPayload, blocksSignOff, placedIds, type Arrangement, type AssemblyEntry } from './arrangement';
+import { addEntry, arrangementOf, arrangementPayload, blocksSignOff, placedIds, sameArrangement, type Arrangement, type AssemblyEntry } from './arrangement';
 import { ArrangementBoard } from './ArrangementBoard';
 import { UnplacedEntries } from './UnplacedEntries';
 import { useAssemblySave } from './useAssemblySave';
@@ -22,6 +22,9 @@ export const ArrangementEditor = ({ issue, sections, editable }: { issue: IssueD
   );
   const saved = arrangementOf(issue, sections);
   const arrangement = draft ?? saved;
+  // An arrangement that places everything as saved is no change (a drag dropped where it
+  // started, a section sorted that was in order): nothing to save, nothing to lose.
+  const change = (next: Arrangement) => setDraft(sameArrangement(next, saved) ? undefined : next);
   const entries = Object.values(arrangement.entries).flat();
   const blocking = entries.filter(blocksSignOff).length;
   const placed = placedIds(arrangement);
@@ -73,8 +76,8 @@ export const ArrangementEditor = ({ issue, sections, editable }: { issue: IssueD
         </Alert>
       ) : null}
       <Box sx={{ display: 'grid', gap: 3, alignItems: 'start', gridTemplateColumns: { xs: '1fr', lg: editable ? 'minmax(0, 3fr) minmax(0, 2fr)' : '1fr' } }}>
-        <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} drafting={issue.status === 'drafting'} onChange={setDraft} />
-        {editable ? <UnplacedEntries placed={placed} removed={removed} sections={sections} onAdd={entry => setDraft(addEntry(arrangement, entry))} /> : null}
+        <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} drafting={issue.status === 'drafting'} onChange={change} />
+        {editable ? <UnplacedEntries placed={placed} removed={removed} sections={sections} onAdd={entry => change(addEntry(arrangement, entry))} /> : null}
       </Box>
     </Box>
   );

@@ -10,6 +10,7 @@ import { Link, RecordContextProvider, useCreatePath, useLocaleState, useTranslat
 import { EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
 import { blocksSignOff, type AssemblyEntry, type AssemblySection } from './arrangement';
+import { nestedTitle } from '@dsyb/contracts';
 
 /**
  * One entry of the issue being assembled: a drag handle (mouse, touch, or keyboard: space to
@@ -70,7 +71,7 @@ export const AssemblyEntryRow = ({
           ref={setActivatorNodeRef}
           size="small"
           sx={{ cursor: isDragging ? 'grabbing' : 'grab', touchAction: 'none' }}
-          aria-label={translate('app.assembly.drag', { title: entry.title })}
+          aria-label={translate('app.assembly.drag', { title: nestedTitle(entry.title) })}
           data-testid="assembly-drag-handle"
           {...attributes}
           {...listeners}
@@ -109,7 +110,7 @@ export const AssemblyEntryRow = ({
       {editable ? (
         <>
           <Tooltip title={translate('app.assembly.move_to')}>
-            <IconButton size="small" aria-label={translate('app.assembly.move_entry', { title: entry.title })} onClick={event => setMenu(event.currentTarget)}>
+            <IconButton size="small" aria-label={translate('app.assembly.move_entry', { title: nestedTitle(entry.title) })} onClick={event => setMenu(event.currentTarget)}>
               <DriveFileMove fontSize="small" />
             </IconButton>
           </Tooltip>
@@ -127,7 +128,7 @@ export const AssemblyEntryRow = ({
             ))}
           </Menu>
           <Tooltip title={translate('app.assembly.remove')}>
-            <IconButton size="small" aria-label={translate('app.assembly.remove_entry', { title: entry.title })} onClick={onRemove} data-testid="assembly-remove">
+            <IconButton size="small" aria-label={translate('app.assembly.remove_entry', { title: nestedTitle(entry.title) })} onClick={onRemove} data-testid="assembly-remove">
               <RemoveCircleOutlined fontSize="small" />
             </IconButton>
           </Tooltip>

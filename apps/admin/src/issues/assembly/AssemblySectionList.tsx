@@ -1,4 +1,5 @@
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import Sort from '@mui/icons-material/Sort';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslate } from 'react-admin';
@@ -15,6 +16,7 @@ export const AssemblySectionList = ({
   sections,
   onMove,
   onRemove,
+  onSortByDate,
 }: {
   section: AssemblySection;
   entries: AssemblyEntry[];
@@ -26,6 +28,8 @@ export const AssemblySectionList = ({
   sections: AssemblySection[];
   onMove: (entryId: string, sectionId: string) => void;
   onRemove: (entryId: string) => void;
+  /** 按日期排序: the section's entries by event date. */
+  onSortByDate: () => void;
 }) => {
   const translate = useTranslate();
   const { setNodeRef, isOver } = useDroppable({ id: section.id, disabled: !editable });
@@ -40,6 +44,11 @@ export const AssemblySectionList = ({
           {translate('app.issues.section_entry_count', { smart_count: entries.length })}
         </Typography>
         {section.retired ? <Chip size="small" label={translate('app.assembly.retired_section')} /> : null}
+        {editable && entries.length > 1 ? (
+          <Button size="small" startIcon={<Sort />} onClick={onSortByDate} sx={{ ml: 'auto !important' }} data-testid="assembly-sort-by-date">
+            {translate('app.assembly.sort_by_date')}
+          </Button>
+        ) : null}
       </Stack>
       <SortableContext id={section.id} items={entries.map(entry => entry.id)} strategy={verticalListSortingStrategy}>
         <Box

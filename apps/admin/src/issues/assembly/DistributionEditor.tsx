@@ -26,7 +26,8 @@ export const DistributionEditor = ({ issue, editable }: { issue: IssueDetail; ed
       <Typography color="text.secondary">{translate('app.issues.distribution_empty')}</Typography>
     ) : (
       <Typography sx={{ lineHeight: 1.9 }} data-testid="assembly-recipients">
-        {chosen.map(unit => unit.name).join('、')}
+        {/* Unit names contain 、 (区人大、区政协): the list is separated by ， as the PDF prints it. */}
+        {chosen.map(unit => unit.name).join('，')}
       </Typography>
     );
   }

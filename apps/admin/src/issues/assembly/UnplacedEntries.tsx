@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { entryStatusChoices, EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
-import type { Entry, EntryStatus, Section } from '@dsyb/contracts';
+import { nestedTitle, type Entry, type EntryStatus, type Section } from '@dsyb/contracts';
 import type { AssemblyEntry } from './arrangement';
 
 const PAGE = { page: 1, perPage: 100 };
@@ -134,7 +134,7 @@ const UnplacedRow = ({ entry, sectionName, removed, onAdd }: { entry: AssemblyEn
       <RecordContextProvider value={entry}>
         <EntryStatusField />
       </RecordContextProvider>
-      <Button size="small" startIcon={<PlaylistAdd />} onClick={onAdd} aria-label={translate('app.assembly.add_entry', { title: entry.title })} sx={{ whiteSpace: 'nowrap' }}>
+      <Button size="small" startIcon={<PlaylistAdd />} onClick={onAdd} aria-label={translate('app.assembly.add_entry', { title: nestedTitle(entry.title) })} sx={{ whiteSpace: 'nowrap' }}>
         {translate('app.assembly.add')}
       </Button>
     </Box>

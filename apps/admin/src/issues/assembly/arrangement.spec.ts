@@ -1,6 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IssueContentsEntry, IssueDetail, Section } from '@dsyb/contracts';
-import { addEntry, arrangementOf, arrangementPayload, moveEntry, removeEntry, type Arrangement, type AssemblyEntry } from './arrangement';
+import {
+  addEntry,
+  arrangementOf,
+  arrangementPayload,
+  chronicleDay,
+  dropEntry,
+  moveEntry,
+  positionOf,
+  removeEntry,
+  sameArrangement,
+  sortSectionByDate,
+  type Arrangement,
+  type AssemblyEntry,
+} from './arrangement';
 
 const section = (id: string, name: string, position: number): Section => ({ id, key: id, name, position, active: true });
 const contents = (id: string, position: number): IssueContentsEntry => ({ id, title: `条目${id}`, status: 'draft', eventDate: '2020-09-01', eventDatePrecision: 'day', position, version: 1 });
@@ -67,5 +80,58 @@ describe('the assembly of an issue', () => {
       ],
     });
     expect(arrangementPayload(arrangement, 7).sections.at(-1)).toEqual({ sectionId: 'old', entryIds: ['d'] });
+  });
+
+  it('drops an entry in the place of the one it is over, and changes nothing dropped on itself or its section', () => {
+    const dropped = dropEntry(arrangement, 'a', 'b');
+    expect(ids(dropped, 'politics')).toEqual(['b', 'a', 'c']);
+    expect(positionOf(dropped, 'a')).toEqual({ sectionId: 'politics', position: 2 });
+    expect(ids(dropEntry(arrangement, 'c', 'a'), 'politics')).toEqual(['c', 'a', 'b']);
+    expect(dropEntry(arrangement, 'a', 'a')).toBe(arrangement);
+    expect(dropEntry(arrangement, 'a', 'politics')).toBe(arrangement);
+  });
+
+  it('knows an arrangement that places everything as another does, whatever objects hold it', () => {
+    expect(sameArrangement(moveEntry(moveEntry(arrangement, 'a', 'economy'), 'a', 'politics', 0), arrangement)).toBe(true);
+    expect(sameArrangement(dropEntry(arrangement, 'a', 'b'), arrangement)).toBe(false);
+  });
+
+  describe('按日期排序', () => {
+    const entry = (id: string, eventDate: string | null, eventDatePrecision: 'day' | 'month' = 'day'): AssemblyEntry => ({
+      id,
+      title: id,
+      status: 'draft',
+      eventDate,
+      eventDatePrecision,
+      sectionId: 'politics',
+    });
+
+    it('files a month-precision event under the month’s last day, as a chronicle does', () => {
+      expect(chronicleDay(entry('x', '2021-10-01', 'month'))).toBe('2021-10-31');
+      expect(chronicleDay(entry('x', '2024-02-01', 'month'))).toBe('2024-02-29');
+      expect(chronicleDay(entry('x', '2021-10-14'))).toBe('2021-10-14');
+      expect(chronicleDay(entry('x', null))).toBeUndefined();
+    });
+
+    it('orders one section by date, month-only events after the dated ones of the month, ties and undated as they were', () => {
+      const unsorted: Arrangement = {
+        ...arrangement,
+        entries: {
+          ...arrangement.entries,
+          politics: [
+            entry('twentieth', '2021-10-20'),
+            entry('undated', null),
+            entry('month', '2021-10-01', 'month'),
+            entry('fifth', '2021-10-05'),
+            entry('twentieth-again', '2021-10-20'),
+            entry('september', '2021-09-30'),
+          ],
+        },
+      };
+      const sorted = sortSectionByDate(unsorted, 'politics');
+      expect(ids(sorted, 'politics')).toEqual(['september', 'fifth', 'twentieth', 'twentieth-again', 'month', 'undated']);
+      expect(sorted.entries.old).toBe(unsorted.entries.old);
+      expect(sameArrangement(sortSectionByDate(sorted, 'politics'), sorted)).toBe(true);
+    });
   });
 });

@@ -76,6 +76,56 @@ export function addEntry(arrangement: Arrangement, entry: AssemblyEntry): Arrang
   return { ...arrangement, entries: { ...arrangement.entries, [sectionId]: [...arrangement.entries[sectionId], entry] } };
 }
 
+/**
+ * Where a drop leaves the arrangement: the dragged entry takes the place of the entry it is over
+ * (in its own section; crossing sections already happened while dragging), or stays where it is
+ * over its section. The same arrangement (not a copy) when nothing moves.
+ */
+export function dropEntry(arrangement: Arrangement, activeId: string, overId: string): Arrangement {
+  const from = sectionOf(arrangement, activeId);
+  const to = sectionOf(arrangement, overId);
+  if (!from || from !== to) return arrangement;
+  const index = arrangement.entries[to].findIndex(entry => entry.id === overId);
+  if (index < 0 || arrangement.entries[to][index].id === activeId) return arrangement;
+  return moveEntry(arrangement, activeId, to, index);
+}
+
+/** The position of an entry in its section, counted from 1 (0 when it is in none). */
+export function positionOf(arrangement: Arrangement, entryId: string): { sectionId: string; position: number } | undefined {
+  const sectionId = sectionOf(arrangement, entryId);
+  if (!sectionId || sectionId === entryId) return undefined;
+  return { sectionId, position: arrangement.entries[sectionId].findIndex(entry => entry.id === entryId) + 1 };
+}
+
+/**
+ * The day a chronicle files an event under: its date, or the month's last day when only the
+ * month is known (大事记 list such events after the dated ones of the month). Undefined if undated.
+ */
+export function chronicleDay(entry: Pick<AssemblyEntry, 'eventDate' | 'eventDatePrecision'>): string | undefined {
+  if (!entry.eventDate) return undefined;
+  if (entry.eventDatePrecision !== 'month') return entry.eventDate;
+  const [year, month] = entry.eventDate.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${entry.eventDate.slice(0, 7)}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** 按日期排序: a section's entries by the day a chronicle files them under; ties and undated entries (last) keep their order. */
+export function sortSectionByDate(arrangement: Arrangement, sectionId: string): Arrangement {
+  const entries = arrangement.entries[sectionId];
+  if (!entries) return arrangement;
+  const sorted = entries
+    .map((entry, index) => ({ entry, index, day: chronicleDay(entry) }))
+    .sort((a, b) => (a.day === b.day ? a.index - b.index : a.day === undefined ? 1 : b.day === undefined ? -1 : a.day < b.day ? -1 : 1))
+    .map(({ entry }) => entry);
+  return { ...arrangement, entries: { ...arrangement.entries, [sectionId]: sorted } };
+}
+
+/** Whether two arrangements place the same entries in the same sections in the same order. */
+export function sameArrangement(a: Arrangement, b: Arrangement): boolean {
+  const order = (arrangement: Arrangement) => JSON.stringify(arrangementPayload(arrangement, 0).sections);
+  return order(a) === order(b);
+}
+
 export function removeEntry(arrangement: Arrangement, entryId: string): Arrangement {
   const from = sectionOf(arrangement, entryId);
   if (!from) return arrangement;
