@@ -69,9 +69,14 @@ describe('admin in the browser', () => {
 
     await signIn(EDITOR.username, EDITOR.password);
 
+    // Signing in lands on the issue list. Other tests add issues numbered above 97 to the same
+    // database as they run, so 总第97期 may be on a later page: narrow the list to its year, as the
+    // office would with a long archive.
+    await page.locator('tr').first().waitFor();
+    await expect(page.locator('header').innerText()).resolves.toContain('中原区地方史志办公室 · 大事月报');
+    await page.goto(new URL(`/#/issues?filter=${encodeURIComponent(JSON.stringify({ year: 2020 }))}`, baseUrl()).toString());
     const issueRow = page.locator('tr', { hasText: '总第97期' });
     await issueRow.first().waitFor();
-    await expect(page.locator('header').innerText()).resolves.toContain('中原区地方史志办公室 · 大事月报');
     await screenshot('02-issue-list');
 
     await issueRow.first().click();
