@@ -1,5 +1,6 @@
 import { Create, useNotify, useRedirect } from 'react-admin';
 import type { Entry } from '@dsyb/contracts';
+import { isGlyphWarning } from './missingGlyphs';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
 import { EntryForm } from './entryForm';
 
@@ -12,7 +13,7 @@ const EntryCreate = () => {
   const redirect = useRedirect();
   const savedThenShow = useSavedThenShow('created');
   const onSuccess = (saved: Entry) => {
-    if (!saved.warnings?.length) return savedThenShow(saved);
+    if (!saved.warnings?.some(isGlyphWarning)) return savedThenShow(saved);
     notify('app.entries.saved_with_warnings', { type: 'warning' });
     redirect('edit', 'entries', saved.id, saved);
   };

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Edit, SimpleForm, useNotify, useRecordContext, type UpdateParams } from 'react-admin';
 import { useSavedThenShow } from '../fields/useSavedThenShow';
 import type { Entry } from '@dsyb/contracts';
+import { isGlyphWarning } from './missingGlyphs';
 import { staleVersionOf, type EntryConflict } from './merge/entryConflict';
 import { EntryEditToolbar } from './EntryEditToolbar';
 import { EntryGlyphWarning } from './EntryGlyphWarning';
@@ -26,7 +27,7 @@ const EntryEdit = () => {
   const notify = useNotify();
   const savedThenShow = useSavedThenShow('updated');
   const onSuccess = (saved: Entry) => {
-    if (saved.warnings?.length) notify('app.entries.saved_with_warnings', { type: 'warning' });
+    if (saved.warnings?.some(isGlyphWarning)) notify('app.entries.saved_with_warnings', { type: 'warning' });
     else savedThenShow(saved);
   };
   const [conflict, setConflict] = useState<EntryConflict>();

@@ -10,6 +10,7 @@ import { Link, RecordContextProvider, useCreatePath, useLocaleState, useTranslat
 import { EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
 import { blocksSignOff, type AssemblyEntry, type AssemblySection } from './arrangement';
+import { OutOfPeriodChip } from './IssuePeriod';
 
 /**
  * One entry of the issue being assembled: a drag handle (mouse, touch, or keyboard: space to
@@ -89,6 +90,7 @@ export const AssemblyEntryRow = ({
           {entry.eventDate ? formatEventDate(entry.eventDate, entry.eventDatePrecision, locale) : translate('app.entries.event_date_unknown')}
         </Typography>
       </Box>
+      <OutOfPeriodChip entry={entry} />
       <RecordContextProvider value={entry}>
         <EntryStatusField />
       </RecordContextProvider>
