@@ -42,6 +42,8 @@ export const CalendarDateInput = ({
   const stored = format(field.value);
   const [text, setText] = useState(() => show(stored));
   const focused = useRef(false);
+  // Text left that is no date: said at once on leaving the field, not only when saving.
+  const [unreadable, setUnreadable] = useState(false);
   // The value may change from outside (a default, a field that follows another): show it, unless being typed.
   useEffect(() => {
     if (!focused.current && readCalendarDate(text, precision) !== stored) setText(show(stored));
@@ -49,13 +51,14 @@ export const CalendarDateInput = ({
 
   const onChange = (raw: string) => {
     setText(raw);
+    setUnreadable(false);
     const iso = readCalendarDate(raw, precision);
     if (iso) field.onChange(parse(iso));
     else if (raw.trim() === '') field.onChange(null);
     // Half-typed text is kept for the validator to name, except in a filter, which would send it.
     else if (!alwaysOn) field.onChange(raw);
   };
-  const error = fieldState.invalid ? fieldState.error?.message : undefined;
+  const error = fieldState.invalid && fieldState.error?.message ? fieldState.error.message : unreadable ? invalidMessage(precision) : undefined;
   return (
     <TextField
       id={id}
@@ -68,6 +71,7 @@ export const CalendarDateInput = ({
         focused.current = false;
         const iso = readCalendarDate(text, precision);
         if (iso) setText(show(iso));
+        setUnreadable(!iso && text.trim() !== '');
         field.onBlur();
       }}
       label={<FieldTitle label={label} source={source} isRequired={isRequired} />}
@@ -93,5 +97,7 @@ function displayDate(iso: string, precision: DatePrecision, locale: string): str
 const validCalendarDate = (precision: DatePrecision): Validator => (value: unknown) => {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  return precision === 'month' ? 'app.dates.invalid_month' : 'app.dates.invalid_day';
+  return invalidMessage(precision);
 };
+
+const invalidMessage = (precision: DatePrecision) => (precision === 'month' ? 'app.dates.invalid_month' : 'app.dates.invalid_day');
