@@ -21,6 +21,11 @@ describe('event dates against the issue', () => {
     const warnings = entryDateWarnings({ eventDate: '2021-09-14', eventDatePrecision: 'day', bodyText: '10月14日上午，区里开会。9月14日筹备。' }, october);
     expect(warnings.map((warning) => warning.code)).toEqual(['event-date-out-of-period', 'body-date-mismatch']);
     expect(warnings[1]!.message).toBe('正文首句写的是2021年10月14日，与事件日期（2021年9月14日）不一致。');
+    // Across the turn of the year the body means the nearest year.
+    expect(entryDateWarnings({ eventDate: '2021-12-31', eventDatePrecision: 'day', bodyText: '1月14日，区里开会。' }, null)[0]!.message).toBe(
+      '正文首句写的是2022年1月14日，与事件日期（2021年12月31日）不一致。',
+    );
+    expect(entryDateWarnings({ eventDate: '2022-01-02', eventDatePrecision: 'day', bodyText: '12月30日，区里开会。' }, null)[0]!.message).toContain('2021年12月30日');
     // Only the first sentence counts, and vague dates say nothing checkable.
     expect(entryDateWarnings({ eventDate: '2021-10-03', eventDatePrecision: 'day', bodyText: '近日，区里开会。10月14日再议。' }, october)).toEqual([]);
     expect(entryDateWarnings({ eventDate: '2021-10-01', eventDatePrecision: 'month', bodyText: '10月14日，区里开会。' }, null)).toEqual([]);

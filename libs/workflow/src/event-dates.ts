@@ -171,6 +171,16 @@ export function outOfPeriodMessage(entries: readonly OutOfPeriodEntry[], coverag
   return `以下条目的事件日期不在本期收录时段（${coverageLabel(coverage)}）内：${list}。如确需刊载，请确认后再提交。`;
 }
 
+/** The month and day of `date` in the year (before, same, after) that brings it nearest to `reference`. */
+function nearestYear(date: string, reference: string): string {
+  const year = Number(reference.slice(0, 4));
+  const [month, day] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const candidates = [year - 1, year, year + 1].filter((candidate) => isCalendarDay(candidate, month, day)).map((candidate) => `${candidate}${date.slice(4)}`);
+  const distance = (candidate: string) => Math.abs(time(candidate) - time(reference));
+  return candidates.reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best), candidates[0] ?? date);
+}
+
 /** The first sentence of a body (up to the first 。！？ or line break). */
 function firstSentence(bodyText: string): string {
   const text = bodyText.trim();
@@ -196,15 +206,18 @@ export function entryDateWarnings(
   }
   const sentence = firstSentence(entry.bodyText);
   // Only a day the body names itself (10月14日); 近日、昨天 say nothing checkable.
-  if (EXPLICIT_DAY.test(sentence)) {
+  const explicit = EXPLICIT_DAY.exec(sentence);
+  if (explicit) {
     const found = findEventDate(sentence, eventDate);
     if (found.eventDate && found.eventDatePrecision === 'day') {
-      const differs = entry.eventDatePrecision === 'month' ? found.eventDate.slice(0, 7) !== eventDate.slice(0, 7) : found.eventDate !== eventDate;
+      // Without a year the body means the one nearest the event date (“1月2日” for 2021年12月31日: 2022).
+      const bodyDate = explicit[1] ? found.eventDate : nearestYear(found.eventDate, eventDate);
+      const differs = entry.eventDatePrecision === 'month' ? bodyDate.slice(0, 7) !== eventDate.slice(0, 7) : bodyDate !== eventDate;
       if (differs) {
         warnings.push({
           code: 'body-date-mismatch',
-          bodyDate: found.eventDate,
-          message: `正文首句写的是${chineseDate(found.eventDate)}，与事件日期（${label}）不一致。`,
+          bodyDate,
+          message: `正文首句写的是${chineseDate(bodyDate)}，与事件日期（${label}）不一致。`,
         });
       }
     }
