@@ -62,6 +62,7 @@ export const CalendarDateInput = ({
   return (
     <TextField
       id={id}
+      className={`ra-input ra-input-${source}`}
       name={field.name}
       inputRef={field.ref}
       value={text}
