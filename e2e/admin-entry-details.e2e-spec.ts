@@ -274,7 +274,9 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     const { page } = writer;
     await open(page, `/issues/${issue.id}/edit`);
     const deadline = page.locator('input[name="deadline"]');
-    await expect(deadline.inputValue()).resolves.toBe(issue.deadline);
+    // Shown year first, the house way (2082年9月10日).
+    const shown = issue.deadline!.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_all: string, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+    await expect(deadline.inputValue()).resolves.toBe(shown);
     await page.getByRole('button', { name: '清除截稿日期' }).click();
     await expect(deadline.inputValue()).resolves.toBe('');
     await screenshot(page, '07-deadline-cleared');
