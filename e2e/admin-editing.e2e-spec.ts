@@ -107,13 +107,11 @@ describe('an editor at work', () => {
     await expect(main.innerText()).resolves.toContain(`${YEAR}年${MONTH}月15日`);
     await expect(main.innerText()).resolves.toContain(`${YEAR}年${MONTH}月10日`);
 
-    // The period covered was left to the server: the month before.
+    // The period covered followed the month: the month before.
     await page.getByRole('link', { name: '编辑' }).click();
     await page.locator('input[name="coverageStart"]').waitFor();
     const [coveredYear, coveredMonth] = MONTH === 1 ? [YEAR - 1, 12] : [YEAR, MONTH - 1];
-    await expect(page.locator('input[name="coverageStart"]').inputValue()).resolves.toBe(
-      `${coveredYear}-${String(coveredMonth).padStart(2, '0')}-01`,
-    );
+    await expect(page.locator('input[name="coverageStart"]').inputValue()).resolves.toBe(`${coveredYear}年${coveredMonth}月1日`);
     await screenshot(page, '03-issue-edit');
   });
 
@@ -174,7 +172,8 @@ describe('an editor at work', () => {
     await open(page, `/entries/${entryId}/edit`);
     await page.locator('input[name="title"]').waitFor();
     await page.getByRole('radio', { name: '只到月份' }).check();
-    await expect(page.locator('input[name="eventDate"]').getAttribute('type')).resolves.toBe('month');
+    await expect(page.locator('input[name="eventDate"]').getAttribute('data-precision')).resolves.toBe('month');
+    await expect(page.locator('input[name="eventDate"]').inputValue()).resolves.toBe(`${YEAR}年${MONTH}月`);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/show$/);
     const afterEdit = await api('GET', `/api/entries/${entryId}`, { token: editorToken });

@@ -89,8 +89,9 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     issue = await createTestIssue<IssueRecord>(writerToken, 2080);
     published = await createTestIssue<IssueRecord>(writerToken, 2080);
     const eventDate = `${issue.coverageStart.slice(0, 8)}12`;
-    const create = async (token: string, title: string, issueId: string | null) =>
-      expectOk(api<EntryRecord>('POST', '/api/entries', { token, body: { title, sectionId, issueId, eventDate: `${eventDate}`, bodyText: `12日，${title.split('：')[1]}。` } }));
+    // Dated on the 12th of the period of the issue it goes into (送审 and 签发 check the period).
+    const create = async (token: string, title: string, issueId: string | null, on = eventDate) =>
+      expectOk(api<EntryRecord>('POST', '/api/entries', { token, body: { title, sectionId, issueId, eventDate: on, bodyText: `12日，${title.split('：')[1]}。` } }));
 
     // An entry in no issue, already submitted: not a draft, and written by the colleague.
     const loose = await create(otherToken, LOOSE_TITLE, null);
@@ -98,7 +99,7 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     await expectOk(api('POST', `/api/entries/${looseId}/submit`, { token: otherToken, body: { version: loose.version } }));
 
     // An issue taken all the way to publication, with one entry.
-    const locked = await create(writerToken, LOCKED_TITLE, published.id);
+    const locked = await create(writerToken, LOCKED_TITLE, published.id, `${published.coverageStart.slice(0, 8)}12`);
     lockedId = locked.id;
     const submitted = await expectOk(api<EntryRecord>('POST', `/api/entries/${lockedId}/submit`, { token: writerToken, body: { version: locked.version } }));
     await expectOk(api('POST', `/api/entries/${lockedId}/approve`, { token: reviewerToken, body: { version: submitted.version } }));
@@ -273,7 +274,9 @@ describe('entry details: credits, my drafts, loose entries, deadlines and locked
     const { page } = writer;
     await open(page, `/issues/${issue.id}/edit`);
     const deadline = page.locator('input[name="deadline"]');
-    await expect(deadline.inputValue()).resolves.toBe(issue.deadline);
+    // Shown year first, the house way (2082年9月10日).
+    const shown = issue.deadline!.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_all: string, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+    await expect(deadline.inputValue()).resolves.toBe(shown);
     await page.getByRole('button', { name: '清除截稿日期' }).click();
     await expect(deadline.inputValue()).resolves.toBe('');
     await screenshot(page, '07-deadline-cleared');

@@ -121,7 +121,7 @@ describe('a new user assembles and publishes the next issue from the dashboard',
     await expect(page.locator('input[name="serialNumber"]').inputValue()).resolves.toBe('98');
     await expect(page.locator('input[name="year"]').inputValue()).resolves.toBe('2020');
     await expect(page.locator('input[name="month"]').inputValue()).resolves.toBe('11');
-    await expect(page.locator('input[name="publicationDate"]').inputValue()).resolves.toBe('2020-11-15');
+    await expect(page.locator('input[name="publicationDate"]').inputValue()).resolves.toBe('2020年11月15日');
     await screenshot(page, '02-issue-create');
     await page.getByRole('button', { name: '保存' }).click();
 

@@ -8,11 +8,11 @@ import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { baseUrl, waitFor } from './support';
 
-/** Debian's Chromium, with the flags this machine's closed network needs. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, with the flags this machine's closed network needs (and any given, e.g. `--lang=en-US`). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 
@@ -33,12 +33,14 @@ export interface SessionOptions {
   baseUrl?: string;
   /** How long the page's waits last before they fail. */
   timeout?: number;
+  /** The browser's language (navigator.language, Accept-Language, date formats): zh-CN unless given. */
+  locale?: string;
 }
 
 /** A fresh browser context with one page, at no address yet and signed in as nobody. */
 export async function openBlankSession(browser: Browser, options: SessionOptions = {}): Promise<Session> {
   const origin = new URL(options.baseUrl ?? baseUrl()).origin;
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(options.timeout ?? 20_000);
   const pageErrors: string[] = [];
@@ -112,10 +114,10 @@ export interface BrowserForTests {
  * Chromium for the tests of one file: launched before them and closed after them, with every
  * context still open. `defaults` apply to every session opened through it.
  */
-export function useBrowser(defaults: SessionOptions = {}): BrowserForTests {
+export function useBrowser(defaults: SessionOptions = {}, launchArgs: readonly string[] = []): BrowserForTests {
   let running: Browser | undefined;
   beforeAll(async () => {
-    running = await launchBrowser();
+    running = await launchBrowser(launchArgs);
   });
   afterAll(async () => {
     await running?.close();

@@ -57,6 +57,9 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
   }
 }
 
+const mm = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+const lastDay = (year: number, month: number) => String(new Date(Date.UTC(year, month, 0)).getUTCDate());
+
 /**
  * A fresh drafting issue for one test file. Its (year, month) lies in the file's own range of
  * years and its serial number below 97, so the reference issue stays first in the list sorted
@@ -69,7 +72,8 @@ export async function createTestIssue<T = any>(token: string, firstYear: number,
     const serialNumber = 1 + Math.floor(Math.random() * 96);
     const response = await api<T>('POST', '/api/issues', {
       token,
-      body: { year, month, serialNumber, publicationDate: `${year}-${String(month).padStart(2, '0')}-15` },
+      // The issue covers its own month: the entries tests date on a day of the issue's month are in its period.
+      body: { year, month, serialNumber, publicationDate: `${mm(year, month)}-15`, coverageStart: `${mm(year, month)}-01`, coverageEnd: `${mm(year, month)}-${lastDay(year, month)}` },
     });
     if (response.status === 201) return response.body;
     if (response.status !== 409) throw new Error(`creating an issue failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -119,7 +119,11 @@ const WRITE_ROUTES = [
   ['POST', '/api/auth/login', null, () => ({ username: 'editor', password: 'demo12345' })],
   ['PUT', '/api/settings/masthead', null, () => ({ publicationTitle: '大事月报', notice: '内部资料 注意保存', sponsor: '中原区地方史志办公室', publisher: '中原区地方史志办公室' })],
   ['PUT', '/api/settings/delivery', null, () => ({ publicUrl: 'https://dsyb.example.gov.cn', sender: '史志办 <office@example.gov.cn>' })],
-  ['POST', '/api/issues', null, () => ({ year: 2190 + Math.floor(random() * 10), month: 1 + Math.floor(random() * 12), serialNumber: 200 + Math.floor(random() * 99000), title: '大事月报', compiler: '史志办', publicationDate: day() }), ['publicationDate', 'coverageStart', 'coverageEnd', 'deadline']],
+  ['POST', '/api/issues', null, () => {
+    // A publication date in the issue's own month: the server refuses one that contradicts it.
+    const [year, month] = [2190 + Math.floor(random() * 10), 1 + Math.floor(random() * 12)];
+    return { year, month, serialNumber: 200 + Math.floor(random() * 99000), title: '大事月报', compiler: '史志办', publicationDate: `${year}-${String(month).padStart(2, '0')}-15` };
+  }, ['publicationDate', 'coverageStart', 'coverageEnd', 'deadline']],
   ['PUT', '/api/issues/{id}', 'issues', async (id, version) => ({ version: await version('issues', id), compiler: '史志办', deadline: day() }), ['deadline', 'publicationDate', 'coverageStart']],
   ['POST', '/api/issues/{id}/return', 'issues', async (id, version) => ({ version: await version('issues', id), comment: '请补充第二条的日期。' })],
   ['POST', '/api/issues/{id}/corrections', 'issues', async (id, version) => ({ version: await version('issues', id), reason: '第二条日期有误，予以更正。', entries: [{ entryId: pick(idsOf.entries.length ? idsOf.entries : ['x']), title: '更正后的标题' }] })],

@@ -120,7 +120,15 @@ export interface LowResolutionWarning {
   message: string;
 }
 
-export type EntryWarning = MissingGlyphsWarning | LowResolutionWarning;
+/**
+ * An event date that looks wrong: outside the period its issue covers, or another day than the
+ * one the body's first sentence names (libs/workflow entryDateWarnings). The save goes through.
+ */
+export type EventDateWarning =
+  | { code: 'event-date-out-of-period'; message: string }
+  | { code: 'body-date-mismatch'; bodyDate: string; message: string };
+
+export type EntryWarning = MissingGlyphsWarning | LowResolutionWarning | EventDateWarning;
 
 /** 记者 / 通讯员 / 摄影, credited on sources and entries. */
 export interface Contributor {
@@ -202,6 +210,17 @@ export interface Rendition {
 export interface TransitionBody {
   version: number;
   comment?: string;
+  /** 送审/签发 with entries dated outside the issue's period: the editor has seen the list and confirms. */
+  confirmOutOfPeriod?: boolean;
+}
+
+/** An entry dated outside its issue's period, as a 409 at 送审/签发 lists it (code 'out_of_period'). */
+export interface OutOfPeriodEntry {
+  id?: string;
+  title: string;
+  eventDate: string;
+  /** e.g. 2021年9月14日 */
+  eventDateLabel: string;
 }
 
 /** A review comment on an entry, tied to the entry version it was made on. */

@@ -9,6 +9,8 @@
  * byline, a markdown heading), and reports per article how sure it is and why.
  */
 
+import { findEventDate, isCalendarDay as validDay } from '@dsyb/workflow';
+
 export type BylineRole = 'reporter' | 'correspondent' | 'photographer' | 'intern';
 export interface Byline { name: string; role: BylineRole }
 export type EventDatePrecision = 'day' | 'month';
@@ -165,52 +167,12 @@ export function parseBylines(text: string): Byline[] {
 // ---------------------------------------------------------------------------------------------
 // Event dates
 
-const VAGUE = /近日|日前|连日来|近期|前不久|近段时间|日来/;
-
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-function validDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** The event date a lead states: “10月16日上午” → that day in the paper's year; 近日/日前 → the paper's month. */
-export function findEventDate(lead: string, issueDate?: string | null): { eventDate: string | null; eventDatePrecision: EventDatePrecision | null } {
-  const paper = issueDate && /^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? issueDate.split('-').map(Number) as [number, number, number] : null;
-  const head = lead.slice(0, 160);
-  const explicit = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(head);
-  if (explicit) {
-    const month = Number(explicit[2]);
-    const day = Number(explicit[3]);
-    let year = explicit[1] ? Number(explicit[1]) : paper ? paper[0] : null;
-    // A January paper reporting 12月30日 means last year.
-    if (!explicit[1] && paper && year !== null && month > paper[1] + 1) year -= 1;
-    if (year !== null && validDay(year, month, day)) return { eventDate: `${year}-${pad(month)}-${pad(day)}`, eventDatePrecision: 'day' };
-  }
-  if (paper && !explicit) {
-    // "16日上午，…": a day of the paper's month (of the month before, when later than the paper).
-    const dayOnly = /(?<![月\d])(\d{1,2})\s*日(?=上午|下午|晚|早|中午|凌晨|傍晚|[，,至到-])/.exec(head.slice(0, 60));
-    if (dayOnly) {
-      const day = Number(dayOnly[1]);
-      const back = day > paper[2] ? 1 : 0;
-      const first = new Date(Date.UTC(paper[0], paper[1] - 1 - back, 1));
-      if (validDay(first.getUTCFullYear(), first.getUTCMonth() + 1, day)) {
-        return { eventDate: `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}-${pad(day)}`, eventDatePrecision: 'day' };
-      }
-    }
-  }
-  if (paper) {
-    const relative = /(?:^|[，,。\s])(昨天|昨日|今天|今日|当天)/.exec(head.slice(0, 40));
-    if (relative && !explicit) {
-      const date = new Date(Date.UTC(paper[0], paper[1] - 1, paper[2] - (relative[1]!.startsWith('昨') ? 1 : 0)));
-      return { eventDate: date.toISOString().slice(0, 10), eventDatePrecision: 'day' };
-    }
-    if (VAGUE.test(head.slice(0, 60))) return { eventDate: `${paper[0]}-${pad(paper[1])}-01`, eventDatePrecision: 'month' };
-  }
-  return { eventDate: null, eventDatePrecision: null };
-}
+// findEventDate lives in libs/workflow (event-dates.ts): the admin checks event dates with it too.
+export { findEventDate };
 
 // ---------------------------------------------------------------------------------------------
 // Text

@@ -1,6 +1,7 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { DataTable, DateInput, List, ReferenceField, SearchInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, ReferenceField, SearchInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { TimestampField } from '../fields/TimestampField';
+import { CalendarDateInput } from '../fields/CalendarDateInput';
 import type { AuditEvent } from '@dsyb/contracts';
 import { AuditEventDetail } from './AuditEventDetail';
 import { auditActionChoices, auditActionLabel, auditEntityChoices, auditEntityLabel, ENTITY_PAGES } from './auditLabels';
@@ -8,13 +9,20 @@ import { auditActionChoices, auditActionLabel, auditEntityChoices, auditEntityLa
 /** A calendar day from the date picker as the instant it starts (or ends) in the reader's time zone. */
 const startOfDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`).toISOString() : value);
 const endOfDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999`).toISOString() : value);
+/** The instant in the filter read back as its day in the reader's time zone. */
+const localDay = (value: unknown) => {
+  if (typeof value !== 'string' || value === '') return '';
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return '';
+  return `${instant.getFullYear()}-${String(instant.getMonth() + 1).padStart(2, '0')}-${String(instant.getDate()).padStart(2, '0')}`;
+};
 
 const auditFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn sx={{ minWidth: '12rem' }} />,
   <SelectInput key="entityType" source="entityType" choices={auditEntityChoices} alwaysOn sx={{ minWidth: '10rem' }} />,
-  <DateInput key="createdAt_gte" source="createdAt_gte" parse={startOfDay} alwaysOn />,
-  <DateInput key="createdAt_lte" source="createdAt_lte" parse={endOfDay} alwaysOn />,
+  <CalendarDateInput key="createdAt_gte" source="createdAt_gte" format={localDay} parse={startOfDay} helperText={false} alwaysOn />,
+  <CalendarDateInput key="createdAt_lte" source="createdAt_lte" format={localDay} parse={endOfDay} helperText={false} alwaysOn />,
 ];
 
 /**

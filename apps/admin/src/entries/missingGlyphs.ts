@@ -1,4 +1,4 @@
-import type { Entry, MissingGlyphsWarning } from '@dsyb/contracts';
+import type { Entry, EntryWarning, MissingGlyphsWarning } from '@dsyb/contracts';
 
 type Alternatives = MissingGlyphsWarning['alternatives'];
 
@@ -30,11 +30,14 @@ export function withAlternatives(text: string, alternatives: Alternatives): stri
 
 /** The server's missing-glyph warning, for the characters still in the given texts (the form's current values). */
 export function missingGlyphsIn(entry: Pick<Entry, 'warnings'> | undefined, texts: readonly unknown[]): Alternatives {
-  const warning = entry?.warnings?.find((candidate): candidate is MissingGlyphsWarning => candidate.code === 'missing-glyphs');
+  const warning = entry?.warnings?.find(isGlyphWarning);
   if (!warning) return [];
   const strings = texts.filter((text): text is string => typeof text === 'string');
   return warning.alternatives.filter(({ character }) => strings.some((text) => text.includes(character)));
 }
 
+/** The warning that keeps the editor on the form after a save: characters that will not print. (Date warnings show in the form as it is typed; a soft photo on the entry's pages.) */
+export const isGlyphWarning = (warning: EntryWarning): warning is MissingGlyphsWarning => warning.code === 'missing-glyphs';
+
 /** A save answered with characters the fonts lack: the editor stays in the form to replace them. */
-export const hasGlyphWarning = (entry: Pick<Entry, 'warnings'>): boolean => entry.warnings?.some((warning) => warning.code === 'missing-glyphs') ?? false;
+export const hasGlyphWarning = (entry: Pick<Entry, 'warnings'>): boolean => entry.warnings?.some(isGlyphWarning) ?? false;

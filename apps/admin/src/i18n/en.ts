@@ -10,6 +10,18 @@ const applicationMessagesEn: SameKeys<typeof applicationMessages> = {
   app: {
     title: 'Zhongyuan District Local Chronicles Office · Monthly Chronicle of Major Events',
     labelled: '%{label}: %{value}',
+    dates: {
+      day_placeholder: 'e.g. 2021-10-14',
+      month_placeholder: 'e.g. 2021-10',
+      invalid_day: 'Enter a valid date, year first: 2021-10-14 or 2021年10月14日',
+      invalid_month: 'Enter a valid month, year first: 2021-10 or 2021年10月',
+      out_of_period_title: 'These entries are dated outside the period of the issue',
+      out_of_period_intro: 'The issue covers %{coverage}. If these entries belong in it (a late event, say), confirm to go on.',
+      out_of_period_confirm: 'Carry them and %{action}',
+      out_of_period_badge: 'Outside the period',
+      out_of_period_count: '1 entry is dated outside the period (%{coverage}) |||| %{smart_count} entries are dated outside the period (%{coverage})',
+      follows_month_help: 'Follows the year and month; you may change it',
+    },
     auth: {
       invalid_credentials: 'Wrong username or password',
     },

@@ -224,6 +224,18 @@ export const applicationMessages = {
   app: {
     title: '中原区地方史志办公室 · 大事月报',
     labelled: '%{label}：%{value}',
+    dates: {
+      day_placeholder: '如 2021年10月14日',
+      month_placeholder: '如 2021年10月',
+      invalid_day: '请输入有效的日期，年在前，如 2021年10月14日 或 2021-10-14',
+      invalid_month: '请输入有效的月份，年在前，如 2021年10月 或 2021-10',
+      out_of_period_title: '以下条目的事件日期不在本期收录时段内',
+      out_of_period_intro: '本期收录%{coverage}的大事。以下条目若确需刊载（如补报前期大事），请确认后继续。',
+      out_of_period_confirm: '确认刊载并%{action}',
+      out_of_period_badge: '不在收录时段',
+      out_of_period_count: '有 %{smart_count} 个条目的事件日期不在本期收录时段（%{coverage}）内',
+      follows_month_help: '随年份、月份自动调整，也可手动修改',
+    },
     auth: {
       invalid_credentials: '用户名或密码错误',
     },

@@ -10,6 +10,7 @@ import { CommentDialog } from './CommentDialog';
 import { useIssueTransition } from './useTransitions';
 import { useRoles } from './useRoles';
 import { issueTransitions } from './allowedTransitions';
+import { OutOfPeriodDialog, outOfPeriodRefusal, type OutOfPeriodRefusal } from './OutOfPeriodDialog';
 
 const ICONS: Record<IssueTransition, ReactElement> = {
   submit_review: <Send />,
@@ -47,15 +48,26 @@ export const IssueTransitionButtons = ({
   const roles = useRoles();
   const transition = useIssueTransition();
   const [dialog, setDialog] = useState<'return' | 'publish'>();
+  // 送审/签发 held back for entries dated outside the period: which action, and the list.
+  const [held, setHeld] = useState<{ action: IssueTransition; refusal: OutOfPeriodRefusal }>();
   const actions = issueTransitions(issue.status, roles).filter(action => (only ? only.includes(action) : true) && !exclude.includes(action));
   if (actions.length === 0) return null;
 
   const label = translate('app.issues.serial_number', { serialNumber: issue.serialNumber });
-  const run = (action: IssueTransition, comment?: string) =>
-    transition.mutateAsync({ issueId: issue.id, action, body: { version: issue.version, ...(comment ? { comment } : {}) } });
+  const run = (action: IssueTransition, comment?: string, confirmOutOfPeriod = false) =>
+    transition.mutateAsync({
+      issueId: issue.id,
+      action,
+      body: { version: issue.version, ...(comment ? { comment } : {}), ...(confirmOutOfPeriod ? { confirmOutOfPeriod } : {}) },
+    });
   const press = (action: IssueTransition) => {
     if (action === 'return' || action === 'publish') setDialog(action);
-    else void run(action).catch(() => undefined);
+    else {
+      void run(action).catch((error: unknown) => {
+        const refusal = outOfPeriodRefusal(error);
+        if (refusal) setHeld({ action, refusal });
+      });
+    }
   };
 
   return (
@@ -86,6 +98,15 @@ export const IssueTransitionButtons = ({
           onConfirm={comment => run('return', comment)}
         />
       ) : null}
+      <OutOfPeriodDialog
+        refusal={held?.refusal}
+        actionLabel={held ? translate(`app.workflow.issue_action.${held.action}`) : ''}
+        busy={transition.isPending}
+        onClose={() => setHeld(undefined)}
+        onConfirm={() => {
+          if (held) void run(held.action, undefined, true).then(() => setHeld(undefined), () => setHeld(undefined));
+        }}
+      />
       {actions.includes('publish') ? (
         <Confirm
           isOpen={dialog === 'publish'}

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import type { EntryTransition, IssueTransition, TransitionBody } from '@dsyb/contracts';
+import { outOfPeriodRefusal } from './OutOfPeriodDialog';
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -33,6 +34,8 @@ function useTransitionMutation<TVariables>(run: (dataProvider: AppDataProvider, 
       refresh();
     },
     onError: error => {
+      // Entries dated outside the period: the caller asks the editor to confirm (OutOfPeriodDialog).
+      if (outOfPeriodRefusal(error)) return;
       notify(errorMessage(error), { type: 'error', multiLine: true, autoHideDuration: 10_000 });
       refresh();
     },

@@ -2,7 +2,6 @@ import { Box } from '@mui/material';
 import {
   ArrayInput,
   AutocompleteInput,
-  DateInput,
   maxLength,
   ReferenceInput,
   required,
@@ -11,6 +10,7 @@ import {
   TextInput,
   useDataProvider,
 } from 'react-admin';
+import { CalendarDateInput } from '../fields/CalendarDateInput';
 import { contributorRoleChoices } from '../contributors/contributorRoles';
 import type { Contributor } from '@dsyb/contracts';
 import { MAX_LENGTH } from '@dsyb/contracts';
@@ -30,7 +30,7 @@ export const SourceInputs = () => (
     <TextInput source="headline" validate={validateHeadline} fullWidth />
     <Box sx={grid}>
       <TextInput source="newspaper" validate={validateNewspaper} />
-      <DateInput source="issueDate" />
+      <CalendarDateInput source="issueDate" />
       <TextInput source="page" validate={validatePage} helperText="app.sources.page_help" />
     </Box>
     <ArrayInput source="contributors">

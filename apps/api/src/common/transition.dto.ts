@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_LENGTH } from '@dsyb/contracts';
 import { PG_INT_MAX } from './integer-range';
 
@@ -13,4 +13,13 @@ export class TransitionDto {
  */
 export class ReturnDto extends TransitionDto {
   @IsOptional() @IsString() @MaxLength(MAX_LENGTH.comment.body) comment?: string;
+}
+
+/**
+ * 送审 and 签发 of an issue (and 提交 of an entry) are held back with 409 when entries are dated
+ * outside the issue's coverage; the same request with `confirmOutOfPeriod: true` says the editor
+ * has seen the list and carries them on purpose (offices do carry late events).
+ */
+export class ConfirmedTransitionDto extends TransitionDto {
+  @IsOptional() @IsBoolean() confirmOutOfPeriod?: boolean;
 }

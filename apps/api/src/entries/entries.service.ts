@@ -36,6 +36,8 @@ interface EntryFilter {
   contributorId: string | string[]; status: string; q: string; eventDate_gte: string; eventDate_lte: string; createdById: string;
 }
 
+const COVERAGE = { coverageStart: true, coverageEnd: true } as const;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function createdBy(value: string | undefined, user: AuthUser): string | undefined {
@@ -81,14 +83,17 @@ export class EntriesService {
   async get(id: string) {
     const entry = await this.prisma.entry.findUnique({
       where: { id },
-      include: { contributors: { include: { contributor: true }, orderBy: [{ position: 'asc' }, { role: 'asc' }, { contributor: { name: 'asc' } }] } },
+      include: {
+        contributors: { include: { contributor: true }, orderBy: [{ position: 'asc' }, { role: 'asc' }, { contributor: { name: 'asc' } }] },
+        issue: { select: COVERAGE },
+      },
     });
     if (!entry) throw notFound('条目', id);
-    const { contributors, ...rest } = entry;
+    const { contributors, issue, ...rest } = entry;
     return {
       ...presentEntry(rest),
       contributors: contributors.map((link) => ({ contributorId: link.contributorId, name: link.contributor.name, role: link.role })),
-      warnings: entryWarnings(rest),
+      warnings: entryWarnings(rest, issue),
     };
   }
 
@@ -115,7 +120,7 @@ export class EntriesService {
       const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
       await recordEntryRevision(tx, entry.id, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
-      return { ...presentEntry(entry), contributors: links, warnings: entryWarnings(entry) };
+      return { ...presentEntry(entry), contributors: links, warnings: entryWarnings(entry, await this.coverageOf(tx, entry.issueId)) };
     });
   }
 
@@ -162,9 +167,17 @@ export class EntriesService {
       const written = await writeSave(this.prisma, { before: read, changes, status, contributors: links, user, at, audit }).catch((error: unknown) => {
         throw missingReference(error) ?? error;
       });
-      if (written) return { ...presentEntry(after), contributors: contributorsAfter ?? read.contributors, warnings: entryWarnings(after) };
+      if (written) {
+        const warnings = entryWarnings(after, await this.coverageOf(this.prisma, after.issueId));
+        return { ...presentEntry(after), contributors: contributorsAfter ?? read.contributors, warnings };
+      }
     }
     throw conflict('该条目正被频繁调整（编排或签发），请稍后再保存。');
+  }
+
+  /** The period the entry's issue covers, for the date warnings; null when it is in no issue. */
+  private async coverageOf(db: Prisma.TransactionClient, issueId: string | null) {
+    return issueId ? db.issue.findUnique({ where: { id: issueId }, select: COVERAGE }) : null;
   }
 
   async remove(id: string, user: AuthUser) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
-import { ReturnDto, TransitionDto } from '../common/transition.dto';
+import { ConfirmedTransitionDto, ReturnDto, TransitionDto } from '../common/transition.dto';
 import { IdParam } from '../common/validation';
 import { IssueWorkflowService } from './issue-workflow.service';
 
@@ -20,14 +20,14 @@ export class IssueWorkflowController {
   /** 送审 */
   @Post('issues/:id/submit-review')
   @HttpCode(200)
-  submitIssue(@Param('id', IdParam) id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthUser) {
+  submitIssue(@Param('id', IdParam) id: string, @Body() dto: ConfirmedTransitionDto, @CurrentUser() user: AuthUser) {
     return this.issues.transition(id, 'submit_review', dto, user);
   }
 
   /** 签发 */
   @Post('issues/:id/sign-off')
   @HttpCode(200)
-  signOff(@Param('id', IdParam) id: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthUser) {
+  signOff(@Param('id', IdParam) id: string, @Body() dto: ConfirmedTransitionDto, @CurrentUser() user: AuthUser) {
     return this.issues.transition(id, 'sign_off', dto, user);
   }
 

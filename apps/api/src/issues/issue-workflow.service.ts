@@ -4,11 +4,12 @@ import { loadIssueSnapshot, recordPublication, type Prisma } from '@dsyb/db';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { notFound } from '../common/domain-errors';
+import { assertInPeriod } from '../common/out-of-period';
 import { presentIssue } from './issue.presenter';
 import { issuePrintWarnings } from './issue-print-warnings';
 import { PrismaService } from '../prisma/prisma.service';
 import { assertDecision, issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
-import type { ReturnDto } from '../common/transition.dto';
+import type { ConfirmedTransitionDto, ReturnDto } from '../common/transition.dto';
 
 export type IssueTransition = 'submit_review' | 'sign_off' | 'publish' | 'return';
 
@@ -23,6 +24,9 @@ const EFFECTS: Record<IssueTransition, (user: AuthUser, now: Date) => Prisma.Iss
   return: () => ({ signedOffAt: null, signedOffById: null }),
 };
 
+/** The transitions that list entries dated outside the coverage and wait for the editor's confirmation. */
+const PERIOD_CHECKED: ReadonlySet<IssueTransition> = new Set(['submit_review', 'sign_off']);
+
 /** Publishing stores the issue's figures with its publication: it may need more than Prisma's default 5 s. */
 const TRANSITION_TIMEOUT_MS = 30_000;
 
@@ -31,18 +35,19 @@ const TRANSITION_TIMEOUT_MS = 30_000;
 export class IssueWorkflowService {
   constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
 
-  async transition(id: string, action: IssueTransition, dto: ReturnDto, user: AuthUser) {
+  async transition(id: string, action: IssueTransition, dto: ReturnDto & ConfirmedTransitionDto, user: AuthUser) {
     return this.prisma.$transaction(async (tx) => {
       // Locked first: entries cannot change state between the check of every entry and the transition.
       await lockIssues(tx, [id], 'update');
       const before = await tx.issue.findUnique({
         where: { id },
-        include: { entries: { select: { title: true, status: true }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }] } },
+        include: { entries: { select: { id: true, title: true, status: true, eventDate: true, eventDatePrecision: true }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }] } },
       });
       if (!before) throw notFound('期刊', id);
       const { entries, ...issue } = before;
       const decision = decide('issue', action, issue.status, user.roles, { entries, comment: dto.comment, label: issueLabel(issue) });
       const to = assertDecision(decision, '期刊', dto.version, issue.version);
+      if (PERIOD_CHECKED.has(action) && dto.confirmOutOfPeriod !== true) assertInPeriod(issue, entries);
       const now = new Date();
       const updated = await tx.issue.updateMany({
         where: { id, version: dto.version },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ISSUE_STATUSES, isOneOf } from '@dsyb/contracts';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import type { Prisma } from '@dsyb/db';
-import { decide } from '@dsyb/workflow';
+import { decide, issueDateProblems, issueDefaultDates } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
@@ -102,7 +102,9 @@ export class IssuesService {
   async create(dto: CreateIssueDto, user: AuthUser) {
     const masthead = await this.prisma.mastheadSettings.findUnique({ where: { key: 'default' } });
     if (!masthead) throw conflict('尚未设置刊头信息（主办、编辑出版等），请先由管理员设置。');
-    const coverage = defaultCoverage(dto.year, dto.month);
+    const defaults = issueDefaultDates(dto.year, dto.month);
+    const dates = { publicationDate: dto.publicationDate, coverageStart: dto.coverageStart ?? defaults.coverageStart, coverageEnd: dto.coverageEnd ?? defaults.coverageEnd };
+    assertDatesAgree({ year: dto.year, month: dto.month, ...dates });
     return this.prisma.$transaction(async (tx) => {
       const issue = await tx.issue.create({
         data: {
@@ -111,9 +113,9 @@ export class IssuesService {
           serialNumber: dto.serialNumber,
           title: dto.title ?? masthead.publicationTitle,
           compiler: dto.compiler ?? masthead.publisher,
-          publicationDate: parseIsoDate(dto.publicationDate),
-          coverageStart: parseIsoDate(dto.coverageStart ?? coverage.start),
-          coverageEnd: parseIsoDate(dto.coverageEnd ?? coverage.end),
+          publicationDate: parseIsoDate(dates.publicationDate),
+          coverageStart: parseIsoDate(dates.coverageStart),
+          coverageEnd: parseIsoDate(dates.coverageEnd),
           deadline: dto.deadline ? parseIsoDate(dto.deadline) : undefined,
           mastheadId: masthead.id,
         },
@@ -137,6 +139,14 @@ export class IssuesService {
       throw invalid(`${emptied.map(([field, label]) => `${label}（${field}）`).join('、')}不能清空；只有截稿日期（deadline）可以用 null 清除。`);
     }
     const { version, publicationDate, coverageStart, coverageEnd, deadline, ...fields } = dto;
+    // Judged on the issue as it would be after the save: a field left out keeps its value.
+    assertDatesAgree({
+      year: dto.year ?? before.year,
+      month: dto.month ?? before.month,
+      publicationDate: publicationDate ?? isoDate(before.publicationDate),
+      coverageStart: coverageStart ?? isoDate(before.coverageStart),
+      coverageEnd: coverageEnd ?? isoDate(before.coverageEnd),
+    });
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.issue.updateMany({
         where: { id, version },
@@ -174,11 +184,8 @@ export class IssuesService {
   }
 }
 
-/** The issue of month M reports the events of month M-1. */
-export function defaultCoverage(year: number, month: number): { start: string; end: string } {
-  const previousYear = month === 1 ? year - 1 : year;
-  const previousMonth = month === 1 ? 12 : month - 1;
-  const lastDay = new Date(Date.UTC(previousYear, previousMonth, 0)).getUTCDate();
-  const mm = String(previousMonth).padStart(2, '0');
-  return { start: `${previousYear}-${mm}-01`, end: `${previousYear}-${mm}-${String(lastDay).padStart(2, '0')}` };
+/** 400 when the publication date or the coverage contradicts the year and month (libs/workflow issueDateProblems). */
+function assertDatesAgree(issue: Parameters<typeof issueDateProblems>[0]) {
+  const problems = issueDateProblems(issue);
+  if (problems.length > 0) throw invalid(`期刊日期有误：${problems.join('')}`, { problems });
 }

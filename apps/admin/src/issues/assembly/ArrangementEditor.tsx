@@ -7,6 +7,7 @@ import { addEntry, arrangementOf, arrangementPayload, blocksSignOff, placedIds, 
 import { ArrangementBoard } from './ArrangementBoard';
 import { UnplacedEntries } from './UnplacedEntries';
 import { useAssemblySave } from './useAssemblySave';
+import { IssuePeriodProvider, OutOfPeriodSummary } from './IssuePeriod';
 
 /**
  * The issue's entries by section, arranged on the page and saved in one PUT with the issue
@@ -31,6 +32,8 @@ export const ArrangementEditor = ({ issue, sections, editable }: { issue: IssueD
   const removed: AssemblyEntry[] = Object.values(saved.entries)
     .flat()
     .filter(entry => !placed.has(entry.id));
+
+  const coverage = { coverageStart: issue.coverageStart, coverageEnd: issue.coverageEnd };
 
   return (
     <Box data-testid="arrangement-editor">
@@ -75,8 +78,11 @@ export const ArrangementEditor = ({ issue, sections, editable }: { issue: IssueD
           {translate('app.assembly.stale', { yours: issue.version, current: stale })}
         </Alert>
       ) : null}
+      <OutOfPeriodSummary entries={entries} coverage={coverage} />
       <Box sx={{ display: 'grid', gap: 3, alignItems: 'start', gridTemplateColumns: { xs: '1fr', lg: editable ? 'minmax(0, 3fr) minmax(0, 2fr)' : '1fr' } }}>
-        <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} drafting={issue.status === 'drafting'} onChange={change} />
+        <IssuePeriodProvider coverage={coverage}>
+          <ArrangementBoard arrangement={arrangement} editable={editable && !mutation.isPending} showEmptySections={editable} drafting={issue.status === 'drafting'} onChange={change} />
+        </IssuePeriodProvider>
         {editable ? <UnplacedEntries placed={placed} removed={removed} sections={sections} onAdd={entry => change(addEntry(arrangement, entry))} /> : null}
       </Box>
     </Box>

@@ -11,6 +11,7 @@ import { EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
 import { blocksSignOff, type AssemblyEntry, type AssemblySection } from './arrangement';
 import { nestedTitle } from '@dsyb/contracts';
+import { OutOfPeriodChip } from './IssuePeriod';
 
 /**
  * One entry of the issue being assembled: a drag handle (mouse, touch, or keyboard: space to
@@ -90,6 +91,7 @@ export const AssemblyEntryRow = ({
           {entry.eventDate ? formatEventDate(entry.eventDate, entry.eventDatePrecision, locale) : translate('app.entries.event_date_unknown')}
         </Typography>
       </Box>
+      <OutOfPeriodChip entry={entry} />
       <RecordContextProvider value={entry}>
         <EntryStatusField />
       </RecordContextProvider>
