@@ -143,6 +143,9 @@ export const TYPST_TEMPLATE = String.raw`
 // make the two lines most equal. Longer titles are left to the line breaker, between words.
 // Inline content; width is the width of the line the title is set in.
 #let title-text(title, width) = context {
+  // A title well inside one line (room left for a contents line's leader and page number) has
+  // nowhere to break: no word boxes to build and measure, which most titles are.
+  if measure(text(title)).width <= width - 3em.to-absolute() { return text(title) }
   let words = data.titleWords.at(title, default: (title,))
   let pieces = words.map(w => { let b = box(text(w)); if measure(b).width > width { text(w) } else { b } })
   let widths = pieces.map(p => measure(p).width)
