@@ -206,6 +206,9 @@ describe('an entry and an issue on their way to publication', () => {
     await page.keyboard.press('Space');
     await politics.locator('[data-testid="assembly-drag-handle"][aria-pressed="true"]').waitFor();
     const liveRegion = page.locator('[id^="DndLiveRegion"]');
+    // The board listens for the arrow keys once it has announced the pick-up (on a loaded machine
+    // an arrow pressed before that was lost, and the entry never moved).
+    await liveRegion.filter({ hasText: `已拿起《${SECOND_TITLE}》` }).waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowDown');
     await liveRegion.filter({ hasText: `《${SECOND_TITLE}》移到了“时政要点”第 2 条` }).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');

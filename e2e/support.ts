@@ -60,25 +60,32 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 const mm = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 const lastDay = (year: number, month: number) => String(new Date(Date.UTC(year, month, 0)).getUTCDate());
 
+/** POST /api/issues of (year, month): the issue covers its own month, so entries tests date on a day of it are in its period. */
+function postIssue<T = any>(token: string, year: number, month: number, serialNumber: number) {
+  return api<T>('POST', '/api/issues', {
+    token,
+    body: { year, month, serialNumber, publicationDate: `${mm(year, month)}-15`, coverageStart: `${mm(year, month)}-01`, coverageEnd: `${mm(year, month)}-${lastDay(year, month)}` },
+  });
+}
+
 /**
  * A fresh drafting issue for one test file. Its (year, month) lies in the file's own range of
- * years and its serial number below 97, so the reference issue stays first in the list sorted
- * by serial number; both are drawn again when already taken by a test running in parallel.
+ * years and its serial number, where one is still free, below 97, so the reference issue stays
+ * first in the list sorted by serial number; both are drawn again when already taken by a test
+ * running in parallel. The whole suite makes more than 96 test issues in one database, so once
+ * twenty draws below 97 were taken the serial number is drawn from 10000–89999 (no test names
+ * one there).
  */
 export async function createTestIssue<T = any>(token: string, firstYear: number, years = 9): Promise<T> {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
     const year = firstYear + Math.floor(Math.random() * years);
     const month = 1 + Math.floor(Math.random() * 12);
-    const serialNumber = 1 + Math.floor(Math.random() * 96);
-    const response = await api<T>('POST', '/api/issues', {
-      token,
-      // The issue covers its own month: the entries tests date on a day of the issue's month are in its period.
-      body: { year, month, serialNumber, publicationDate: `${mm(year, month)}-15`, coverageStart: `${mm(year, month)}-01`, coverageEnd: `${mm(year, month)}-${lastDay(year, month)}` },
-    });
+    const serialNumber = attempt < 20 ? 1 + Math.floor(Math.random() * 96) : 10000 + Math.floor(Math.random() * 80000);
+    const response = await postIssue<T>(token, year, month, serialNumber);
     if (response.status === 201) return response.body;
     if (response.status !== 409) throw new Error(`creating an issue failed: ${response.status} ${JSON.stringify(response.body)}`);
   }
-  throw new Error(`no free (year, month) from ${firstYear} or serial number below 97 for a test issue`);
+  throw new Error(`no free (year, month) from ${firstYear} or serial number for a test issue`);
 }
 
 /**
@@ -170,4 +177,46 @@ export async function publishTestIssue(
   await transition(reviewer, 'issues', issue.id, 'publish');
   const final = await api('POST', `/api/issues/${issue.id}/renditions`, { token: editor, body: { kind: 'final' } });
   return { issueId: issue.id, entryId: entry.body.id, year: issue.year, final: await finishedRendition(editor, final.body.id) };
+}
+
+/**
+ * A published issue of exactly (year, month) with the given entries, in the first section, in
+ * that order (each submitted, approved; the issue sent to review, signed off and published). Its
+ * serial number is drawn from 10000–89999. Answers the issue and its entries' ids.
+ */
+export async function publishIssueOf(
+  tokens: { editor: string; reviewer: string },
+  year: number,
+  month: number,
+  entries: Array<{ title: string; eventDate: string; eventDatePrecision?: 'day' | 'month'; bodyText?: string }>,
+): Promise<{ issueId: string; serialNumber: number; entryIds: string[] }> {
+  const { editor, reviewer } = tokens;
+  let issue: { id: string; serialNumber: number } | undefined;
+  let refusal = '';
+  for (let attempt = 0; attempt < 20 && !issue; attempt += 1) {
+    const serialNumber = 10000 + Math.floor(Math.random() * 80000);
+    const created = await postIssue(editor, year, month, serialNumber);
+    if (created.status === 201) issue = created.body;
+    else if (created.status === 409) refusal = JSON.stringify(created.body);
+    else throw new Error(`creating the issue ${year}-${month} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  // (year, month) already taken, or twenty serial numbers drawn were.
+  if (!issue) throw new Error(`creating the issue ${year}-${month} failed: ${refusal}`);
+  const section = (await api('GET', '/api/sections', { token: editor })).body[0].id;
+  const entryIds: string[] = [];
+  for (const [position, entry] of entries.entries()) {
+    const created = await api('POST', '/api/entries', { token: editor, body: { sectionId: section, issueId: issue.id, position, bodyText: entry.bodyText ?? `${entry.title}。`, ...entry } });
+    if (created.status !== 201) throw new Error(`creating an entry failed: ${created.status} ${JSON.stringify(created.body)}`);
+    entryIds.push(created.body.id);
+    await transition(editor, 'entries', created.body.id, 'submit');
+    await transition(reviewer, 'entries', created.body.id, 'approve');
+  }
+  const confirm = async (action: string, token: string) => {
+    const response = await api('POST', `/api/issues/${issue!.id}/${action}`, { token, body: { version: await currentVersion(token, 'issues', issue!.id), confirmOutOfPeriod: true } });
+    if (response.status !== 200) throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  };
+  await confirm('submit-review', editor);
+  await confirm('sign-off', reviewer);
+  await transition(reviewer, 'issues', issue.id, 'publish');
+  return { issueId: issue.id, serialNumber: issue.serialNumber, entryIds };
 }

@@ -143,6 +143,11 @@ const WRITE_ROUTES = [
   ['PUT', '/api/recipients/{id}', 'recipients', () => ({ contactPerson: '王五', phone: '0371-12345678' })],
   ['POST', '/api/users', null, () => ({ username: `fuzz${serial()}`, displayName: '模糊测试用户', roles: ['editor'], password: 'fuzz-password-12345' })],
   ['PUT', '/api/users/{id}', 'users', () => ({ displayName: '模糊测试用户' })],
+  ['POST', '/api/search-terms', null, () => ({ word: `模糊词${serial()}`, kind: pick(['person', 'place', 'organisation', 'term']), note: '模糊测试' })],
+  ['POST', '/api/search/duplicates', null, () => ({ title: '徐立毅出席芝麻街双创园开园仪式', text: '10月15日，芝麻街双创园开园。', eventDate: day() }), ['eventDate']],
+  ['POST', '/api/annual-volumes', null, () => ({ year: 1949 + Math.floor(random() * 252), title: '中原区大事记', publicationDate: day() }), ['publicationDate']],
+  ['POST', '/api/annual-volume-entries', null, () => ({ volumeId: '00000000-0000-4000-8000-000000000000', title: '补记之事', eventDate: day(), bodyHtml: '<p>补记。</p>' }), ['eventDate']],
+  ['POST', '/api/annual-index-terms', null, () => ({ volumeId: '00000000-0000-4000-8000-000000000000', term: '徐立毅', kind: pick(['person', 'place', 'organisation', 'x']) })],
   ['POST', '/api/deliveries/{id}/paper-receipt', 'deliveries', () => ({ confirmedByName: '赵六' })],
   ['POST', '/api/receive/{id}/confirm', 'tokens', () => ({ name: '赵六' })],
 ];
@@ -231,9 +236,24 @@ async function badInputRequest(request, token, context) {
   return { shape: 'signed token with a bad subject', method: 'GET', route, options: { token: signedToken(context.jwtSecret, { sub }) } };
 }
 
+/** Pieces of search queries (issue 15): words, tsquery operators, quotes, SQL, escapes, long runs. */
+const QUERY_PIECES = ['双创', '芝麻街', '开园', '河长制', '陈传建', 'LED', '"', '“', '”', '-', '－', '&', '|', '!', '(', ')', ':*', '<->', '\\', "'", '%', '_', '*', ' ', '\u3000', '，', '。', '😀', '𠀀', "' OR 1=1 --", 'DROP TABLE entries;', '<script>', '&amp;', 'a'.repeat(120), '双'.repeat(120)];
+
+function randomSearch() {
+  const q = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(QUERY_PIECES)).join(random() < 0.5 ? ' ' : '');
+  const filter = {};
+  if (random() < 0.3) filter.kind = pick(['entry', 'source', 'issue', 'pdf', ['entry', 'issue'], 'entry,source']);
+  if (random() < 0.2) filter.from = pick(['2020', '2020-10', '2020-13', '0000-01', '2020-02-30', 'x']);
+  if (random() < 0.2) filter.status = pick(['approved', 'published', 'draft', 'nope', ['draft', 'published']]);
+  if (random() < 0.2) filter.sectionId = pick([...idsOf.sections, 'x']);
+  const range = random() < 0.3 ? `&range=${encodeURIComponent(JSON.stringify(pick([[0, 19], [20, 39], [1000, 1019], [0, 1000], [-1, 5]])))}` : '';
+  return `/api/search?q=${encodeURIComponent(q)}&filter=${encodeURIComponent(JSON.stringify(filter))}${range}`;
+}
+
 /** A request of one of the shapes above, for the role given. */
 async function shapedRequest(request, token, context) {
   if (random() < 0.5) return badInputRequest(request, token, context);
+  if (random() < 0.2) return { shape: 'search query', method: 'GET', route: randomSearch(), options: { token } };
   const kind = random();
   if (kind < 0.4) {
     const query = [`filter=${encodeURIComponent(JSON.stringify(randomEntryFilter()))}`];

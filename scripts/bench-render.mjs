@@ -23,9 +23,8 @@ import { createRequire } from 'node:module';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { rssMb } from './bench-http.mjs';
-import { dataDir, ensureDatabase, ensurePostgres, ensureRedis, migrateAndSeed, root, startWorker, stopChild } from './stack.mjs';
+import { rssMb, throwawayServices } from './bench-http.mjs';
+import { root, startWorker, stopChild } from './stack.mjs';
 
 const require = createRequire(import.meta.url);
 // dist/ imports the workspace libs as @dsyb/*; this resolves them, as for the apps.
@@ -395,29 +394,7 @@ function waitForLine(child, text, timeoutMs = 60_000) {
 async function benchQueue() {
   const cleanups = [];
   try {
-    const serverUrl = process.env.DATABASE_URL ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/postgres' }).toString() : undefined;
-    const postgres = await ensurePostgres({ url: serverUrl, preferSystem: true, dir: path.join(dataDir, 'bench-postgres') });
-    cleanups.push(postgres.stop);
-    const redis = await ensureRedis({ url: process.env.REDIS_URL, preferSystem: true, dir: path.join(dataDir, 'bench-redis') });
-    cleanups.push(redis.stop);
-    const databaseName = `dsyb_bench_${randomBytes(4).toString('hex')}`;
-    const databaseUrl = await ensureDatabase(postgres.url, databaseName);
-    cleanups.push(async () => {
-      const admin = new pg.Client({ connectionString: postgres.url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const storageDir = mkdtempSync(path.join(tmpdir(), 'dsyb-bench-renditions-'));
-    cleanups.push(async () => rmSync(storageDir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, STORAGE_DRIVER: 'local', STORAGE_DIR: storageDir, RENDER_TEST_DELAY_MS: '0' };
-    // In a child, so that the migration and seed messages stay out of the JSON on stdout.
-    const migrate = spawnSync(process.execPath, ['-e', `import('${pathToFileURL(path.join(root, 'scripts/stack.mjs')).href}').then((m) => m.migrateAndSeed(${JSON.stringify(env)}))`], { cwd: root, encoding: 'utf8' });
-    if (migrate.status !== 0) throw new Error(`migrate and seed failed:\n${migrate.stdout}${migrate.stderr}`);
-
-    const database = new pg.Client({ connectionString: databaseUrl });
-    await database.connect();
-    cleanups.push(() => database.end());
+    const { env, database, storageDir } = await throwawayServices(cleanups);
     const { rows: [issue] } = await database.query('SELECT id FROM issues WHERE serial_number = 97');
     const annualIssueId = await insertAnnualIssue(database, issue.id);
 

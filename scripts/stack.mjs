@@ -164,8 +164,8 @@ export function localSecret(name) {
   return readFileSync(file, 'utf8').trim();
 }
 
-function node(script, env, options = {}) {
-  return spawn(process.execPath, ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, script)], {
+function node(script, env, options = {}, nodeFlags = []) {
+  return spawn(process.execPath, [...nodeFlags, '-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, script)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: options.stdio ?? 'inherit',
@@ -186,9 +186,13 @@ export function migrateAndSeed(env, ownerUrl = env.DATABASE_URL) {
   }
 }
 
-export const startApi = (env, options) => node('dist/apps/api/src/main.js', env, options);
-// Typst's threads each get a glibc malloc arena otherwise; two arenas keep the worker's peak
-// memory under 400 MB after an annual volume (bench:render).
+// Node refuses request lines and headers over 16 KB with a bare 431; a search box holding 2,000
+// Chinese characters is 18 KB of URL, which should get the API's own 400 in Chinese (issue 15).
+export const API_NODE_FLAGS = ['--max-http-header-size=65536'];
+export const startApi = (env, options) => node('dist/apps/api/src/main.js', env, options, API_NODE_FLAGS);
+// Typst's threads each get a glibc malloc arena otherwise; two arenas lower the worker's peak
+// by 70–110 MB (bench:render). With them the worker peaked at 477 MB after the 330-event annual
+// volume on 2026-12-07 (bench:annual; 590 MB before that day's changes).
 export const startWorker = (env, options) => node('dist/apps/worker/src/main.js', { MALLOC_ARENA_MAX: '2', ...env }, options);
 
 export async function waitForHealth(baseUrl, child, timeoutMs = 60000) {

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { loadSeedConfig } from '@dsyb/config';
 import { createPrismaClient, type PrismaClient, type Role } from '@dsyb/db';
 import { parseIsoDate } from '@dsyb/domain';
+import { readDictionary, reindexAll, Segmenter } from '@dsyb/search';
 import reference from './reference-issue-097.json';
 
 /**
@@ -107,6 +108,10 @@ export async function seedDatabase(prisma: PrismaClient, demoPassword: string): 
       await tx.auditEvent.create({ data: { actorName: 'seed', action: 'issue.seed', entityType: 'issue', entityId: issue.id } });
     });
   }
+
+  // Every document gets its search words: the ones seeded now, and any a database had before
+  // search existed (this runs at every start, after the migrations).
+  await reindexAll(prisma, new Segmenter(await readDictionary(prisma)), { onlyMissing: true });
 
   return { issues: await prisma.issue.count(), entries: await prisma.entry.count(), usersCreated };
 }

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
+import annualVolumes from './annual-volumes';
 import audit from './audit';
 import { authProvider } from './providers/authProvider';
 import { seedLandingQueries } from './boot/seedQueries';
@@ -12,6 +13,7 @@ import issues from './issues';
 import { Layout } from './layout/Layout';
 import { queryClient } from './providers/queryClient';
 import recipients from './recipients';
+import searchTerms from './search-terms';
 import sections from './sections';
 import sources from './sources';
 import { darkTheme, lightTheme } from './theme';
@@ -20,13 +22,15 @@ import users from './users';
 // The first screen's answers, preloaded at start-up, go into react-admin's cache before it renders.
 seedLandingQueries(queryClient, dataProvider);
 
-/** The landing page, the settings screens, 导入版面 and 修改密码 are chunks of their own, like every resource page. */
+/** The landing page, the settings screens, 导入版面, 修改密码 and 统计 are chunks of their own, like every resource page. */
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const MastheadSettings = lazy(() => import('./settings/MastheadSettings'));
 const DeliverySettings = lazy(() => import('./settings/DeliverySettings'));
 const SourceImport = lazy(() => import('./sources/import/SourceImport'));
 const ChangePassword = lazy(() => import('./account/ChangePassword'));
 const CorrectionCreate = lazy(() => import('./corrections/CorrectionCreate'));
+const SearchPage = lazy(() => import('./search/SearchPage'));
+const StatisticsPage = lazy(() => import('./statistics/StatisticsPage'));
 
 const AdminApp = () => (
   <Admin
@@ -45,9 +49,11 @@ const AdminApp = () => (
     <Resource name="issues" {...issues} />
     <Resource name="entries" {...entries} />
     <Resource name="sources" {...sources} />
+    <Resource name="annual-volumes" {...annualVolumes} />
     <Resource name="sections" {...sections} />
     <Resource name="recipients" {...recipients} />
     <Resource name="contributors" {...contributors} />
+    <Resource name="search-terms" {...searchTerms} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...audit} />
     <CustomRoutes>
@@ -56,6 +62,8 @@ const AdminApp = () => (
       <Route path="/source-imports" element={<SourceImport />} />
       <Route path="/password" element={<ChangePassword />} />
       <Route path="/corrections/:issueId/new" element={<CorrectionCreate />} />
+      <Route path="/search" element={<SearchPage />} />
+      <Route path="/statistics" element={<StatisticsPage />} />
     </CustomRoutes>
   </Admin>
 );

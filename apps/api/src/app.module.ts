@@ -20,12 +20,16 @@ import { EntriesModule } from './entries/entries.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { IssuesModule } from './issues/issues.module';
+import { AnnualVolumesModule } from './annual-volumes/annual-volumes.module';
 import { PrismaService } from './prisma/prisma.service';
 import { RecipientsModule } from './recipients/recipients.module';
 import { RenditionsModule } from './renditions/renditions.module';
 import { SectionsModule } from './sections/sections.module';
 import { SourceImportsModule } from './source-imports/source-imports.module';
+import { SearchModule } from './search/search.module';
+import { SearchService } from './search/search.service';
 import { SourcesModule } from './sources/sources.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { UsersModule } from './users/users.module';
 
 /** Shared singletons every feature module may inject. */
@@ -35,8 +39,8 @@ class CoreModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, PrismaService, AuditService],
-      exports: [APP_CONFIG, PrismaService, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, PrismaService, AuditService, SearchService],
+      exports: [APP_CONFIG, PrismaService, AuditService, SearchService],
     };
   }
 }
@@ -58,6 +62,7 @@ export class AppModule {
         // Producers only: a queue call fails fast while Redis is away (common/queue-timeout.ts).
         BullModule.forRoot({ connection: redisProducerOptions(config.redisUrl), prefix: config.queuePrefix }),
         IssuesModule,
+        AnnualVolumesModule,
         SectionsModule,
         EntriesModule,
         SourcesModule,
@@ -67,6 +72,8 @@ export class AppModule {
         UsersModule,
         RenditionsModule,
         DistributionModule,
+        SearchModule,
+        StatisticsModule,
       ],
       controllers: [AuthController, HealthController, SettingsController, AuditEventsController],
       providers: [

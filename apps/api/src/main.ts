@@ -35,7 +35,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   );
   if (config.adminDistDir) serveAdmin(app, config.adminDistDir);
   // Same-origin by default (the admin is served by this process); other origins only when listed.
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range'] });
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['Content-Range', 'X-Total-Capped'] });
   // Nest's option type leaves `verify` out because its rawBody option uses it; rawBody is off here
   // and the adapter hands these options to express.json as they are.
   const jsonOptions = { limit: '12mb', verify: refuseDeeplyNestedJson };

@@ -47,7 +47,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.personalising.start();
+    // The personalising thread is not started here but by the first copy a delivery makes (a few
+    // tenths of a second, once): a worker that only typesets keeps a thread's 13–15 MB (its own V8
+    // heap and pdf-lib) until it dispatches.
     this.worker = new Worker<DeliverJobData>(DELIVERY_QUEUE, (job) => this.deliveryJob.run(job), {
       connection: redisConnectionOptions(this.config.redisUrl),
       prefix: this.config.queuePrefix,

@@ -4,6 +4,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { importArticles, type PrismaClient } from '@dsyb/db';
 import { IMPORT_BATCH_JOB, IMPORT_BATCH_JOB_OPTIONS, importBatchJobId, INTAKE_QUEUE, isoDate, parseIsoDate, redisConnectionOptions, type ImportBatchJobData } from '@dsyb/domain';
 import { extractPageText, IntakeFileError, parsePage } from '@dsyb/intake';
+import { indexDocuments, SearchDictionary } from '@dsyb/search';
 import { recoverPeriodically } from './recovery';
 import { PRISMA } from './tokens';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
@@ -20,6 +21,8 @@ export class IntakeProcessor implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(IntakeProcessor.name);
   private worker: Worker<ImportBatchJobData> | undefined;
   private stopRecovery: (() => void) | undefined;
+  /** The district dictionary, read on the first import (jieba's dictionary is 50 MB: not loaded by a worker that only typesets). */
+  private searchDictionary: SearchDictionary | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
@@ -82,7 +85,10 @@ export class IntakeProcessor implements OnApplicationBootstrap, BeforeApplicatio
       const pageDate = issueDate ?? (parsed.pageDate ? parseIsoDate(parsed.pageDate) : null);
       const articles = parsed.articles.map((article, index) => ({ ...article, headline: article.headline || `${file.name} 第${index + 1}篇（标题待补）` }));
       const result = articles.length
-        ? await importArticles(this.prisma, { newspaper: batch.newspaper, issueDate: pageDate, page: file.page, articles }, batch.createdBy ?? undefined)
+        ? await importArticles(this.prisma, { newspaper: batch.newspaper, issueDate: pageDate, page: file.page, articles }, batch.createdBy ?? undefined, async (tx, ids) => {
+          this.searchDictionary ??= new SearchDictionary(this.prisma);
+          return indexDocuments(tx, await this.searchDictionary.current(), { source: ids });
+        })
         : { created: [], skipped: [] };
       await this.prisma.sourceImportFile.update({
         where: { id },

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { findPublication, loadIssueSnapshot, publicationRendition, readStoredSnapshot, snapshotContentHash, storedSnapshotOf, type PrismaClient, type Rendition } from '@dsyb/db';
-import type { IssueSnapshot, RenderJobData } from '@dsyb/domain';
+import { findPublication, loadIssueSnapshot, publicationRendition, readStoredAnnualVolumeSnapshot, readStoredSnapshot, snapshotContentHash, storedAnnualVolumeSnapshotOf, storedSnapshotOf, type PrismaClient, type Rendition } from '@dsyb/db';
+import type { AnnualVolumeSnapshot, IssueSnapshot, RenderJobData } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { TypesetError } from '@dsyb/typeset';
 import { CONTENT_CHANGED, NOT_AS_PUBLISHED } from './render-failure';
@@ -39,14 +39,18 @@ export class RenderJob {
     if (!(await this.claim(renditionId, startedAt))) return { pages: rendition.pages ?? 0, bytes: rendition.bytes ?? 0 };
     await this.reportProgress(job, 5);
 
-    const snapshot = await this.requestedSnapshot(rendition);
+    const { issueId, volumeId } = rendition;
+    // An issue, or an annual volume (年度大事记): the rendition names one of the two.
+    const document: { folder: string; render: () => Promise<ThreadRendering> } = issueId !== null
+      ? await this.requestedSnapshot({ ...rendition, issueId }).then((snapshot) => ({ folder: `issues/${issueId}`, render: () => this.threads.render(snapshot) }))
+      : await this.requestedVolume(rendition).then((snapshot) => ({ folder: `volumes/${volumeId}`, render: () => this.threads.renderAnnualVolume(snapshot) }));
     await this.progress(job, renditionId, 20);
 
-    const rendered = await this.typeset(renditionId, snapshot);
+    const rendered = await this.typeset(renditionId, document.render);
     await this.progress(job, renditionId, 80);
 
     // Same key on every attempt: a retry replaces, atomically, whatever an earlier one left.
-    const stored = await this.storage.put(`issues/${rendition.issueId}/${renditionId}.pdf`, rendered.pdf);
+    const stored = await this.storage.put(`${document.folder}/${renditionId}.pdf`, rendered.pdf);
     const finishedAt = new Date();
     const renderMs = finishedAt.getTime() - startedAt.getTime();
     await this.prisma.rendition.updateMany({
@@ -93,7 +97,7 @@ export class RenderJob {
    * (libs/db issue-publication.ts): one requested from other content (while the issue was signed
    * off, before it was published with a section renamed) fails rather than print what was not published.
    */
-  private async requestedSnapshot(rendition: Rendition): Promise<IssueSnapshot> {
+  private async requestedSnapshot(rendition: Rendition & { issueId: string }): Promise<IssueSnapshot> {
     const publication = rendition.kind === 'final' ? await findPublication(this.prisma, rendition.issueId, rendition.issueRevision) : undefined;
     if (publication) {
       if (publication.contentHash !== rendition.contentHash) throw new UnrecoverableError(NOT_AS_PUBLISHED);
@@ -107,10 +111,20 @@ export class RenderJob {
     return snapshot;
   }
 
-  private async typeset(renditionId: string, snapshot: IssueSnapshot): Promise<ThreadRendering> {
+  /**
+   * The volume as it was when the rendition was requested: the snapshot the API stored on the row
+   * (a published volume's publication, for its finals), figures read back from snapshot_images.
+   */
+  private async requestedVolume(rendition: Rendition): Promise<AnnualVolumeSnapshot> {
+    const stored = storedAnnualVolumeSnapshotOf(rendition.snapshot);
+    if (!stored) throw new UnrecoverableError(`排版记录 ${rendition.id} 没有保存年度大事记的内容`);
+    return readStoredAnnualVolumeSnapshot(this.prisma, stored);
+  }
+
+  private async typeset(renditionId: string, render: () => Promise<ThreadRendering>): Promise<ThreadRendering> {
     let rendered: ThreadRendering;
     try {
-      rendered = await this.threads.render(snapshot);
+      rendered = await render();
     } catch (error) {
       // Bad content will not typeset better next time: fail at once, with the message naming the entry.
       if (error instanceof TypesetError) throw new UnrecoverableError(error.message);

@@ -1,20 +1,24 @@
 import { Worker } from 'node:worker_threads';
-import type { IssueSnapshot } from '@dsyb/domain';
+import type { AnnualVolumeSnapshot, IssueSnapshot } from '@dsyb/domain';
 import { TypesetError } from '@dsyb/typeset';
 import { TypesettingThreads, TypesettingThreadError } from './typesetting-threads';
 
 /**
  * Stand-in threads that speak the real protocol (typeset-thread.ts) without Typst, so that the
  * pool's handling of answers, errors, crashes and overruns can be tested on its own. What each
- * does is chosen by the snapshot's issueId. (The real thread is exercised end to end by
- * e2e/render-queue.e2e-spec.ts and scripts/bench-render.mjs.)
+ * does is chosen by the snapshot's issueId, or volumeId for an annual volume. (The real thread is
+ * exercised end to end by e2e/render-queue.e2e-spec.ts and scripts/bench-render.mjs.)
  */
 const STAND_IN = `
 const { parentPort, threadId } = require('node:worker_threads');
 const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
 parentPort.postMessage({ type: 'ready' });
-parentPort.on('message', ({ id, snapshot }) => {
-  const [what, arg] = snapshot.issueId.split(':');
+parentPort.on('message', ({ id, document, snapshot }) => {
+  if (document !== 'issue' && document !== 'annual-volume') {
+    parentPort.postMessage({ type: 'failed', id, typeset: false, message: 'unknown document ' + document });
+    return;
+  }
+  const [what, arg] = (document === 'issue' ? snapshot.issueId : snapshot.volumeId).split(':');
   if (what === 'crash') process.exit(3);
   if (what === 'hang') for (;;);
   if (what === 'busy') busy(Number(arg));
@@ -23,7 +27,8 @@ parentPort.on('message', ({ id, snapshot }) => {
     return;
   }
   const pdf = new TextEncoder().encode('%PDF-thread-' + threadId);
-  parentPort.postMessage({ type: 'rendered', id, pdf, pages: 3, warnings: ['a warning'], retire: what === 'retire' }, [pdf.buffer]);
+  const warnings = document === 'issue' ? ['a warning'] : ['年度大事记 ' + snapshot.volumeId];
+  parentPort.postMessage({ type: 'rendered', id, pdf, pages: 3, warnings, retire: what === 'retire' }, [pdf.buffer]);
 });
 `;
 
@@ -33,6 +38,7 @@ const spawnStandIn = () => {
   return new Worker(STAND_IN, { eval: true });
 };
 const issue = (issueId: string) => ({ issueId }) as IssueSnapshot;
+const volume = (volumeId: string) => ({ volumeId }) as AnnualVolumeSnapshot;
 
 let pools: TypesettingThreads[] = [];
 function pool(options: { size?: number; timeoutMs?: number } = {}): TypesettingThreads {
@@ -52,6 +58,16 @@ it('renders in a thread and hands back the PDF bytes, page count and warnings', 
   const rendering = await threads.render(issue('ok'));
   expect(rendering.pdf.toString('latin1')).toMatch(/^%PDF-thread-\d+$/);
   expect(rendering).toMatchObject({ pages: 3, warnings: ['a warning'] });
+});
+
+it('renders an annual volume on the same threads, telling the thread which document it is', async () => {
+  const threads = pool();
+  await threads.start();
+  const [rendering, issueRendering] = await Promise.all([threads.renderAnnualVolume(volume('volume-2020')), threads.render(issue('ok'))]);
+  expect(rendering.pdf.toString('latin1')).toMatch(/^%PDF-thread-\d+$/);
+  expect(rendering).toMatchObject({ pages: 3, warnings: ['年度大事记 volume-2020'] });
+  expect(issueRendering.warnings).toEqual(['a warning']);
+  await expect(threads.renderAnnualVolume(volume('typeset'))).rejects.toThrow(new TypesetError('条目《坏条目》排版失败：含有字体无法显示的字符'));
 });
 
 it('keeps the main thread free while a render runs, so lock renewals and queries go on', async () => {

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { IssueSnapshot } from '@dsyb/domain';
+import type { AnnualVolumeSnapshot, IssueSnapshot } from '@dsyb/domain';
 import { TypesetError, type StampPageSize, type TypstDiagnostic } from '@dsyb/typeset';
 
 /**
  * Long-lived typesetting threads, one per job the worker renders at once.
  *
- * Why threads: renderIssuePdf is a synchronous native call (0.1–0.3 s for an issue, seconds for
- * a yearly volume). On the main thread it would stop BullMQ's lock renewals and the stalled-job
+ * Why threads: renderIssuePdf and renderAnnualVolumePdf are synchronous native calls (0.1–0.3 s
+ * for an issue, seconds for an annual volume). On the main thread it would stop BullMQ's lock renewals and the stalled-job
  * checker for that long, so a big render could be taken for a dead worker and run twice.
  *
  * Why not BullMQ's sandboxed processors: they run the whole job in a child process or thread,
@@ -18,11 +18,17 @@ import { TypesetError, type StampPageSize, type TypstDiagnostic } from '@dsyb/ty
  */
 
 /**
- * What a thread makes: an issue, or the stamps a delivery prints on every page of its copy (a
- * typesetting thread, typeset-thread.ts), or a unit's copy, the final PDF with its stamp overlaid
- * (a personalising thread, personalise-thread.ts, which loads no fonts).
+ * What a thread makes: an issue or an annual volume (年度大事记), told apart by `document`, or the
+ * stamps a delivery prints on every page of its copy (a typesetting thread, typeset-thread.ts), or
+ * a unit's copy, the final PDF with its stamp overlaid (a personalising thread,
+ * personalise-thread.ts, which loads no fonts).
  */
-export type ThreadWork = { snapshot: IssueSnapshot } | { stamps: string[]; page: StampPageSize } | { personalise: { pdf: Uint8Array; stamp: Uint8Array } };
+export type ThreadWork =
+  | DocumentWork
+  | { stamps: string[]; page: StampPageSize }
+  | { personalise: { pdf: Uint8Array; stamp: Uint8Array } };
+
+export type DocumentWork = { document: 'issue'; snapshot: IssueSnapshot } | { document: 'annual-volume'; snapshot: AnnualVolumeSnapshot };
 
 /** Main thread → typesetting thread. */
 export type ThreadRequest = { id: number } & ThreadWork;
@@ -82,7 +88,16 @@ export class TypesettingThreads {
 
   /** Renders on the first free thread; calls beyond the pool's size wait their turn. */
   render(snapshot: IssueSnapshot): Promise<ThreadRendering> {
-    return this.run({ snapshot });
+    return this.run({ document: 'issue', snapshot });
+  }
+
+  /**
+   * An annual volume (libs/typeset renderAnnualVolumePdf), queued like an issue. A year's volume is
+   * a hundred times an issue's pages (a ten-year one, 3,300 events, takes over a minute), so it is
+   * given VOLUME_TIMEOUT_FACTOR times an issue's time before the thread is taken for hung.
+   */
+  renderAnnualVolume(snapshot: AnnualVolumeSnapshot): Promise<ThreadRendering> {
+    return this.run({ document: 'annual-volume', snapshot }, VOLUME_TIMEOUT_FACTOR);
   }
 
   /** One page of `page`'s size per stamp, each with its text at the foot (libs/typeset renderStampPdf). */
@@ -95,10 +110,10 @@ export class TypesettingThreads {
     return this.run({ personalise: { pdf, stamp } });
   }
 
-  private async run(work: ThreadWork): Promise<ThreadRendering> {
+  private async run(work: ThreadWork, timeoutFactor = 1): Promise<ThreadRendering> {
     const slot = await this.acquire();
     try {
-      return await slot.render(work);
+      return await slot.render(work, timeoutFactor);
     } finally {
       this.release(slot);
     }
@@ -122,6 +137,9 @@ export class TypesettingThreads {
     else this.idle.push(slot);
   }
 }
+
+/** How many times an issue's render time an annual volume is given (RENDER_TIMEOUT_MS × 10: 20 minutes by default). */
+export const VOLUME_TIMEOUT_FACTOR = 10;
 
 interface Pending {
   id: number;
@@ -149,16 +167,17 @@ class ThreadSlot {
     await this.running().ready;
   }
 
-  async render(work: ThreadWork): Promise<ThreadRendering> {
+  async render(work: ThreadWork, timeoutFactor: number): Promise<ThreadRendering> {
     const thread = this.running();
     await thread.ready;
     const id = ++this.sequence;
+    const timeoutMs = this.timeoutMs * timeoutFactor;
     return new Promise<ThreadRendering>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A native compile cannot be interrupted from outside; the thread is dropped instead,
         // and V8 ends it as soon as the compiler returns control.
-        void this.discard(thread, new TypesettingThreadError(`排版超时：${Math.round(this.timeoutMs / 1000)} 秒内未完成`));
-      }, this.timeoutMs);
+        void this.discard(thread, new TypesettingThreadError(`排版超时：${Math.round(timeoutMs / 1000)} 秒内未完成`));
+      }, timeoutMs);
       this.pending = { id, resolve, reject, timer };
       thread.worker.postMessage({ id, ...work } satisfies ThreadRequest);
     });

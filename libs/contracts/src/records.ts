@@ -183,10 +183,13 @@ export interface UserAccount extends User {
   updatedAt: string;
 }
 
-/** One typesetting of an issue to PDF, made by the worker. */
+/** One typesetting of an issue, or of an annual volume (年度大事记), to PDF, made by the worker. */
 export interface Rendition {
   id: string;
-  issueId: string;
+  /** The issue typeset, or null for a volume's rendition. */
+  issueId: string | null;
+  /** The annual volume typeset, or null for an issue's rendition. */
+  volumeId: string | null;
   kind: RenditionKind;
   status: RenditionStatus;
   /** 0–100 */

@@ -33,6 +33,10 @@ export const WRITABLE_FIELDS = {
   sources: { fields: ['newspaper', 'issueDate', 'page', 'headline', 'text', 'contributors'], nullable: ['issueDate', 'page'] },
   // A password left out keeps the current one.
   users: { fields: ['username', 'displayName', 'roles', 'active', 'password'] },
+  // 年度大事记: the year is given once, when the volume is compiled (POST), and never changed.
+  'annual-volumes': { fields: ['year', 'title', 'compiler', 'publicationDate'], versioned: true },
+  // An event of a volume: `volumeId` only when the editor adds one no issue carried.
+  'annual-volume-entries': { fields: ['volumeId', 'title', 'eventDate', 'eventDatePrecision', 'bodyHtml'], versioned: true },
 } as const satisfies Record<string, WritableFields>;
 
 export type WritableResource = keyof typeof WRITABLE_FIELDS;

@@ -6,3 +6,4 @@ export * from './issue-snapshot-store';
 export * from './issue-publication';
 export * from './audit-event';
 export * from './source-import';
+export * from './annual-volume';

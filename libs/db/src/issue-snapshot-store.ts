@@ -33,32 +33,31 @@ export interface StoredIssueSnapshot extends Omit<IssueSnapshot, 'sections'> {
 
 type ImageClient = Pick<PrismaClient, 'snapshotImage'> | Pick<Prisma.TransactionClient, 'snapshotImage'>;
 type AnyFigureImage = FigureImage | StoredImageReference;
-interface SectionsOf<Snapshot extends { sections: unknown }> {
-  sections: Snapshot['sections'];
-}
+/** Sections of an issue or months of an annual volume: groups of entries whose figures are stored alike. */
+type EntryGroup = { entries: Array<EntrySnapshot | StoredEntrySnapshot> };
 
 /**
- * The snapshot's sections with each figure's image replaced by `replace(image)`, every other
- * block as it is: the one walk over an issue's figures that storing and reading back share.
+ * The groups with each figure's image replaced by `replace(image)`, every other block as it is:
+ * the one walk over a snapshot's figures that storing and reading back share.
  */
-function withFigureImages<To extends { sections: unknown }>(snapshot: IssueSnapshot | StoredIssueSnapshot, replace: (image: AnyFigureImage) => AnyFigureImage): SectionsOf<To>['sections'] {
-  return snapshot.sections.map((section: SectionSnapshot | StoredSectionSnapshot) => ({
-    ...section,
-    entries: section.entries.map((entry: EntrySnapshot | StoredEntrySnapshot) => ({
+function withFigureImages<Groups>(groups: readonly EntryGroup[], replace: (image: AnyFigureImage) => AnyFigureImage): Groups {
+  return groups.map((group) => ({
+    ...group,
+    entries: group.entries.map((entry) => ({
       ...entry,
       blocks: entry.blocks?.map((block) => (block.type === 'figure' ? { ...block, image: replace(block.image) } : block)),
     })),
-  })) as SectionsOf<To>['sections'];
+  })) as Groups;
 }
 
 /**
- * Writes the snapshot's figures to `snapshot_images` (the ones not there yet) and returns the
- * snapshot to store on the rendition, in the transaction that writes its row. The figures may be
- * written before that transaction: an image row is named by its content and harmless unreferenced.
+ * Writes the groups' figures to `snapshot_images` (the ones not there yet) and returns the groups
+ * as stored, figures referring to those rows. The figures may be written before the transaction
+ * that stores the snapshot: an image row is named by its content and harmless unreferenced.
  */
-export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSnapshot): Promise<StoredIssueSnapshot> {
+export async function storeFigureImages<Stored>(client: ImageClient, groups: readonly EntryGroup[]): Promise<Stored> {
   const images = new Map<string, { mediaType: EmbeddedImage['mediaType']; bytes: Uint8Array<ArrayBuffer> }>();
-  const sections = withFigureImages<StoredIssueSnapshot>(snapshot, (image) => {
+  const stored = withFigureImages<Stored>(groups, (image) => {
     if (image.kind !== 'embedded') return image;
     // Copied into an ArrayBuffer of its own: what Prisma takes for a bytea column.
     const bytes = new Uint8Array(Buffer.from(image.base64, 'base64'));
@@ -77,26 +76,38 @@ export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSna
       });
     }
   }
-  return { ...snapshot, sections };
+  return stored;
 }
 
-/** The stored snapshot with its figures' bytes read back: what the typesetter prints. */
-export async function readStoredSnapshot(client: ImageClient, stored: StoredIssueSnapshot): Promise<IssueSnapshot> {
+/** The stored groups with their figures' bytes read back: what the typesetter prints. */
+export async function readFigureImages<Groups>(client: ImageClient, groups: readonly EntryGroup[]): Promise<Groups> {
   const wanted = new Set<string>();
-  withFigureImages(stored, (image) => {
+  withFigureImages(groups, (image) => {
     if (image.kind === 'stored') wanted.add(image.sha256);
     return image;
   });
   const rows = wanted.size ? await client.snapshotImage.findMany({ where: { sha256: { in: [...wanted] } } }) : [];
   const bytes = new Map(rows.map((row) => [row.sha256, Buffer.from(row.bytes).toString('base64')]));
-  const sections = withFigureImages<IssueSnapshot>(stored, (image) => {
+  return withFigureImages<Groups>(groups, (image) => {
     if (image.kind !== 'stored') return image;
     const base64 = bytes.get(image.sha256);
     // Rows in snapshot_images are never changed or deleted: a missing one is a damaged database.
     if (base64 === undefined) throw new Error(`排版内容引用的图片 ${image.sha256} 不存在`);
     return { kind: 'embedded', mediaType: image.mediaType, base64 };
   });
-  return { ...stored, sections };
+}
+
+/**
+ * Writes the snapshot's figures to `snapshot_images` and returns the snapshot to store on the
+ * rendition, in the transaction that writes its row.
+ */
+export async function storeIssueSnapshot(client: ImageClient, snapshot: IssueSnapshot): Promise<StoredIssueSnapshot> {
+  return { ...snapshot, sections: await storeFigureImages<StoredSectionSnapshot[]>(client, snapshot.sections) };
+}
+
+/** The stored snapshot with its figures' bytes read back: what the typesetter prints. */
+export async function readStoredSnapshot(client: ImageClient, stored: StoredIssueSnapshot): Promise<IssueSnapshot> {
+  return { ...stored, sections: await readFigureImages<SectionSnapshot[]>(client, stored.sections) };
 }
 
 /**
@@ -112,6 +123,6 @@ export function storedSnapshotOf(value: unknown): StoredIssueSnapshot | undefine
 }
 
 /** The stored snapshot as the JSON value Prisma writes. */
-export function snapshotJson(stored: StoredIssueSnapshot): Prisma.InputJsonValue {
+export function snapshotJson(stored: StoredIssueSnapshot | { volumeId: string }): Prisma.InputJsonValue {
   return stored as unknown as Prisma.InputJsonValue;
 }

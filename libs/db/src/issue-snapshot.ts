@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isoDate, type IssueSnapshot, type RenditionKind } from '@dsyb/domain';
+import { isoDate, type IssueSnapshot, type MastheadSnapshot, type RenditionKind } from '@dsyb/domain';
 import { isOneOf, PAGE_NUMBERINGS } from '@dsyb/contracts';
 import { entryBodyBlocks } from '@dsyb/rich-text';
-import type { Prisma, PrismaClient } from './generated/prisma/client';
+import type { MastheadSettings, Prisma, PrismaClient } from './generated/prisma/client';
 import type { StoredIssueSnapshot } from './issue-snapshot-store';
 
 /**
@@ -60,19 +60,24 @@ export async function loadIssueSnapshot(
     serialNumber: issue.serialNumber,
     compiler: issue.compiler,
     publicationDate: isoDate(issue.publicationDate),
-    masthead: {
-      publicationTitle: issue.title,
-      notice: issue.masthead.notice,
-      sponsor: issue.masthead.sponsor,
-      publisher: issue.masthead.publisher,
-      phone: issue.masthead.phone,
-      email: issue.masthead.email,
-      pageNumbering: isOneOf(PAGE_NUMBERINGS, issue.masthead.pageNumbering) ? issue.masthead.pageNumbering : 'from-cover',
-    },
+    masthead: mastheadSnapshot(issue.masthead, issue.title),
     sections,
     recipients: issue.recipients.map((link) => link.recipient.name),
     kind,
     renderedAt: renderedAt.toISOString(),
+  };
+}
+
+/** The masthead as a snapshot prints it, under `publicationTitle` (the issue's own title, or the masthead's for a volume). */
+export function mastheadSnapshot(masthead: MastheadSettings, publicationTitle: string): MastheadSnapshot {
+  return {
+    publicationTitle,
+    notice: masthead.notice,
+    sponsor: masthead.sponsor,
+    publisher: masthead.publisher,
+    phone: masthead.phone,
+    email: masthead.email,
+    pageNumbering: isOneOf(PAGE_NUMBERINGS, masthead.pageNumbering) ? masthead.pageNumbering : 'from-cover',
   };
 }
 

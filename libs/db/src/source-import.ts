@@ -1,5 +1,5 @@
 import { auditEventInsert, type AuditRecord } from './audit-event';
-import type { ContributorRole, PrismaClient } from './generated/prisma/client';
+import type { ContributorRole, Prisma, PrismaClient } from './generated/prisma/client';
 
 /** One accepted article of a page, as the editor confirmed it (or as the parser read it, in a batch). */
 export interface ImportArticle {
@@ -28,7 +28,10 @@ const headlineKey = (headline: string) => headline.replace(/\s+/g, ' ').trim();
  * and named; contributors are matched by name (the oldest when several units share one) or
  * created, and credited in byline order. Used by the API (导入版面) and by the worker (batches).
  */
-export async function importArticles(prisma: PrismaClient, input: ImportArticlesInput, actor: AuditRecord['actor']): Promise<ImportResult> {
+/** Writes the new sources' search words in the import's transaction (libs/search indexDocuments). */
+export type IndexSources = (tx: Prisma.TransactionClient, sourceIds: string[]) => Promise<unknown>;
+
+export async function importArticles(prisma: PrismaClient, input: ImportArticlesInput, actor: AuditRecord['actor'], indexSources: IndexSources): Promise<ImportResult> {
   const { newspaper, issueDate, page } = input;
   return prisma.$transaction(async (tx) => {
     const headlines = [...new Set(input.articles.map((article) => headlineKey(article.headline)))];
@@ -78,6 +81,7 @@ export async function importArticles(prisma: PrismaClient, input: ImportArticles
       });
     });
     if (credits.length > 0) await tx.sourceContributor.createMany({ data: credits });
+    await indexSources(tx, sources.map((source) => source.id));
     result.created = sources.map(({ id, headline }) => ({ id, headline }));
     await tx.$executeRaw(auditEventInsert({
       actor,

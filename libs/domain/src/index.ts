@@ -7,3 +7,4 @@ export * from './delivery-mail';
 export * from './delivery-links';
 export * from './intake-queue';
 export * from './chronicle-draft';
+export * from './annual-volume-snapshot';

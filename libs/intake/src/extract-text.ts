@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { extractRawText } from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { orderTextItems, type PositionedText } from './reading-order';
 
@@ -173,6 +172,9 @@ export async function extractPageText(bytes: Uint8Array, options: ExtractOptions
 }
 
 async function readDocx(bytes: Uint8Array): Promise<string> {
+  // mammoth and its XML and zip readers (about 3 MB) are loaded with the first Word file, not
+  // with the library: a worker that only typesets never reads one.
+  const { extractRawText } = require('mammoth') as typeof import('mammoth');
   try {
     const { value } = await extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();

@@ -1,6 +1,7 @@
 import { checkBase64Image, IMAGE_OMISSION_TEXT, type ImageOmission } from '@dsyb/domain';
 import { cleanInline, cleanRunText, LINE_BREAK } from './clean-text';
-import { describeEntry, TypesetError } from './typeset-error';
+import { describeEntry, entryTypesetError, TypesetError } from './typeset-error';
+import { CJK_CLOSING, CJK_OPENING } from './typst-template';
 
 /**
  * Entry bodies given as blocks (paragraphs with bold runs, lists, figures), checked and
@@ -30,6 +31,10 @@ export const MAX_ISSUE_IMAGE_PIXELS = 100_000_000;
 export interface TypesetRun {
   text: string;
   bold?: true;
+  /** Printed after a zero-width box that ends the punctuation rule's stretch of text (see punctuationStretches). */
+  restart?: true;
+  /** The annual volume's index: the number of the term whose name starts this run (index-terms.ts). */
+  term?: number;
 }
 
 /** An item of a list: its lines (the first follows the marker), each a sequence of runs. */
@@ -48,6 +53,8 @@ export type TypesetBlock =
       credit: string;
       /** Text of the entry follows: the figure alone may move to the next page (see the template). */
       movable: boolean;
+      /** The annual volume's index: the numbers of the terms its caption names. */
+      terms?: number[];
     };
 
 export interface TypesetImageRef {
@@ -108,11 +115,7 @@ export function prepareBlocks(
   entry: BlockEntry,
   images: IssueImages,
 ): { blocks: TypesetBlock[]; notices: string[] } {
-  const fail = (problem: string): TypesetError =>
-    new TypesetError(`${describeEntry(entry.id, entry.title)}排版失败：${problem}`, {
-      entryId: entry.id,
-      entryTitle: typeof entry.title === 'string' ? entry.title : undefined,
-    });
+  const fail = (problem: string): TypesetError => entryTypesetError(entry, problem);
   if (!Array.isArray(raw)) throw fail('正文格式无效（不是块的列表）');
   const blocks: TypesetBlock[] = [];
   const notices: string[] = [];
@@ -124,7 +127,7 @@ export function prepareBlocks(
       case 'paragraph':
         // A paragraph with line breaks is several paragraphs, as for plain-text bodies.
         for (const line of linesOf(block.runs, () => fail(`${where}（段落）含有非文本内容`))) {
-          const runs = trimLine(line, true);
+          const runs = punctuationStretches(trimLine(line, true));
           if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
         }
         return;
@@ -133,7 +136,7 @@ export function prepareBlocks(
         const items = block.items
           .map((item: unknown) =>
             linesOf(item, () => fail(`${where}（列表）含有非文本内容`))
-              .map((line) => trimLine(line, false))
+              .map((line) => punctuationStretches(trimLine(line, false)))
               .filter((line) => line.length > 0),
           )
           .filter((item) => item.length > 0);
@@ -245,6 +248,44 @@ function trimLine(line: readonly TypesetRun[], dropIndent: boolean): TypesetRun[
   while (merged.length > 0 && (merged[0].text = merged[0].text.replace(leading, '')) === '') merged.shift();
   while (merged.length > 0 && (merged[merged.length - 1].text = merged[merged.length - 1].text.replace(/\s+$/, '')) === '') merged.pop();
   return merged.filter((run) => run.text !== '');
+}
+
+/** A run of marks as the template's punctuation rule matches them. */
+const PUNCTUATION_RUN = new RegExp(`[${CJK_CLOSING}${CJK_OPENING}]+`, 'gu');
+const CLOSING_MARKS = new Set(CJK_CLOSING);
+/** Well under the ~520 matches at which Typst gives up. */
+const PUNCTUATION_STRETCH = 200;
+
+/**
+ * Typst applies the template's punctuation rule to a stretch of text one match inside the
+ * other and gives up at about 520 matches ("maximum grouping depth exceeded"): a paragraph
+ * listing 600 units separated by 、 would not print. A zero-width box ends a stretch, so a line
+ * with more marks than PUNCTUATION_STRETCH gets one after every so many, each right after a
+ * closing mark (where a line may break anyway): the run after it starts with `restart`.
+ */
+function punctuationStretches(line: TypesetRun[]): TypesetRun[] {
+  const result: TypesetRun[] = [];
+  let count = 0;
+  for (const run of line) {
+    let start = 0;
+    for (const match of run.text.matchAll(PUNCTUATION_RUN)) {
+      count += 1;
+      const end = (match.index ?? 0) + match[0].length;
+      if (count < PUNCTUATION_STRETCH || !CLOSING_MARKS.has(match[0].at(-1) ?? '') || end === run.text.length) continue;
+      result.push(piece(run, start, end));
+      start = end;
+      count = 0;
+    }
+    result.push(piece(run, start, run.text.length));
+  }
+  return result;
+}
+
+/** run.text from start to end; a piece after the first follows a split, so it restarts. */
+function piece(run: TypesetRun, start: number, end: number): TypesetRun {
+  const { restart, ...rest } = run;
+  const text = run.text.slice(start, end);
+  return start > 0 || restart ? { ...rest, text, restart: true } : { ...rest, text };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -15,6 +15,14 @@ export function formatChineseDate({ year, month, day }: CalendarDate): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** What a chronicle prints for an event known to its month only, at the month's end: 是月 ("this month"). */
+export const MONTH_PRECISION_DATE = '是月';
+
+/** An event's date in a chronicle: "9月17日", or 是月 when only the month is known (printed under its month). */
+export function formatEventDate({ month, day }: CalendarDate, precision: 'day' | 'month'): string {
+  return precision === 'month' ? MONTH_PRECISION_DATE : `${month}月${day}日`;
+}
+
 /** "2020-10-15" → its parts; null for anything that is not a real calendar date. */
 export function parseIsoDate(isoDate: string): CalendarDate | null {
   // A full timestamp ("2020-10-15T00:00:00.000Z", as a database date serialises) is accepted too.

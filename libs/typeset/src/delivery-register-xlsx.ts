@@ -1,4 +1,4 @@
-import { Workbook, type Borders, type Cell, type PageSetup, type Row, type Worksheet } from 'exceljs';
+import type { Borders, Cell, PageSetup, Row, Worksheet } from 'exceljs';
 import {
   prepareRegister,
   REGISTER_COLUMNS,
@@ -35,6 +35,9 @@ const HEADER_ROW = 4;
  */
 export async function buildDeliveryRegisterXlsx(register: DeliveryRegister): Promise<Buffer> {
   const prepared = prepareRegister(register);
+  // exceljs (about 20 MB once loaded) is loaded on the first register, not with the library: the
+  // worker and its typesetting threads never write a spreadsheet.
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
   workbook.creator = prepared.author;
   workbook.title = prepared.title;

@@ -1,4 +1,4 @@
-import { advancesAfter, footerNumber, PdfReader, squash, textRuns, type PdfRun } from '../testing/pdf-text';
+import { advancesAfter, footerNumber, pageBody, PdfReader, squash, textRuns, type PdfRun } from '../testing/pdf-text';
 import { entry, sampleIssue, section } from '../testing/sample-issues';
 import { renderIssuePdf } from './index';
 import { titleWords } from './title-words';
@@ -104,5 +104,26 @@ describe('Chinese text layout (clreq)', () => {
   it('breaks a long title in the contents between words, in two balanced lines', () => {
     const contents = pages[1].split('\n').map((l) => l.trim()).filter((l) => l !== '');
     expectBalancedAtWordBoundary(titleLines(contents, TOC_TITLE), TOC_TITLE);
+  });
+});
+
+describe('a paragraph of many punctuation marks', () => {
+  // Typst gives up on one stretch of text with some 520 matches of the punctuation rule
+  // ("maximum grouping depth exceeded"): a list of 700 units separated by 、 must still print.
+  const units = Array.from({ length: 700 }, (_, i) => `第${i + 1}单位`);
+  const list = `受表彰单位：${units.join('、')}。`;
+
+  it('prints it whole, with no mark at a line start', () => {
+    const blocks = [{ type: 'paragraph' as const, runs: [{ text: list }, { text: '（排名不分先后）', bold: true }] }];
+    const rendered = renderIssuePdf(sampleIssue({ sections: [section('focus', '本期焦点', [{ id: 'many', title: '表彰名单', blocks }])] }));
+    const reader = new PdfReader(rendered.pdf);
+    try {
+      const texts = reader.pageTexts();
+      expect(squash(texts.map(pageBody).join('\n'))).toContain(`${list}（排名不分先后）`);
+      const lines = texts.flatMap((page) => page.split('\n')).map((line) => line.trim());
+      expect(lines.filter((line) => CLOSING.some((mark) => line.startsWith(mark)))).toEqual([]);
+    } finally {
+      reader.dispose();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { corruptPng, dataUrl, JPEG_120x80, pngHeaderOnly, pngImage } from '../te
 import { footerNumber, PdfReader, squash, type PdfWord } from '../testing/pdf-text';
 import { referenceSnapshot } from '../testing/reference-issue';
 import { sampleIssue, section } from '../testing/sample-issues';
-import { buildTypstSource, renderIssuePdf, TypesetError, type RenderedIssue } from './index';
+import { typesetFailure } from '../testing/typeset-failure';
+import { buildTypstSource, renderIssuePdf, type RenderedIssue } from './index';
 import { TYPST_TEMPLATE } from './typst-template';
 
 /**
@@ -16,16 +17,7 @@ const richEntry = (id: string, title: string, html: string): EntrySnapshot => ({
 const blocksEntry = (id: string, title: string, blocks: unknown): EntrySnapshot => ({ id, title, blocks: blocks as EntryBlock[] });
 const issueOf = (...entries: EntrySnapshot[]): IssueSnapshot => sampleIssue({ sections: [section('focus', '本期焦点', entries)] });
 
-/** Renders and returns the TypesetError it must throw. */
-function failure(run: () => unknown): TypesetError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypesetError);
-    return error as TypesetError;
-  }
-  throw new Error('expected a TypesetError, but rendering succeeded');
-}
+const failure = typesetFailure;
 
 const PHOTO = pngImage(800, 450);
 

@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { Segmenter } from '@dsyb/search';
 
 /**
  * Titles are broken between words, never inside one ("…规范化建 / 设工作" must not happen).
@@ -8,21 +7,7 @@ import { dict } from '@node-rs/jieba/dict';
  */
 
 /** Loaded on first use: the dictionary takes about half a second to read. */
-let jieba: Jieba | undefined;
-
-/**
- * Terms of government work that jieba's general dictionary cuts apart ("一网通/办") and that a
- * title must not be broken inside. Format of jieba's user dictionary: word, frequency, tag.
- */
-const OFFICE_TERMS = ['一网通办', '一次办成', '放管服', '府院联动', '最多跑一次', '河长制', '创文'];
-
-function segmenter(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(OFFICE_TERMS.map((term) => `${term} 100000 n`).join('\n')));
-  }
-  return jieba;
-}
+let segmenter: Segmenter | undefined;
 
 /** Marks that belong to the word after them: never at the end of a line (clreq). */
 const OPENING = new Set([...'（《〈「『【〔〖［｛“‘(']);
@@ -39,7 +24,7 @@ export function titleWords(title: string): string[] {
   const words: string[] = [];
   let pendingOpening = '';
   // With HMM on, words missing from the dictionary (people's names: 陈传建) are found too.
-  for (const token of segmenter().cut(title, true)) {
+  for (const token of (segmenter ??= new Segmenter()).cut(title)) {
     if ([...token].every((ch) => OPENING.has(ch))) {
       pendingOpening += token;
     } else if ([...token].every((ch) => CLOSING.has(ch)) && words.length > 0 && pendingOpening === '') {

@@ -1,10 +1,11 @@
-import { bookTitle, isOneOf, PAGE_NUMBERINGS, RENDITION_KINDS, type PageNumbering, type RenditionKind } from '@dsyb/contracts';
-import type { IssueSnapshot } from '@dsyb/domain';
-import { IssueImages, prepareBlocks, type PreparedImage, type TypesetBlock } from './body-blocks';
-import { formatBeijingTimestamp, formatChineseDate, parseIsoDate, type CalendarDate } from './chinese-dates';
+import { bookTitle, type PageNumbering, type RenditionKind } from '@dsyb/contracts';
+import type { EntrySnapshot, IssueSnapshot } from '@dsyb/domain';
+import { IssueImages, prepareBlocks, type TypesetBlock } from './body-blocks';
+import { formatChineseDate, type CalendarDate } from './chinese-dates';
 import { cleanInline, LINE_BREAK } from './clean-text';
-import { titleWords } from './title-words';
-import { TypesetError } from './typeset-error';
+import { blockTexts, type DocumentText, type PreparedDocument } from './render-document';
+import { checkKind, optionalText, pageNumbering, proofMark, requireArray, requireDate, requireText, requireYear, titleWordsOf } from './snapshot-fields';
+import { TypesetError, type EntryRef } from './typeset-error';
 import { resolvePageSettings, type ResolvedPageSettings, type TypesetSettings } from './typeset-settings';
 
 /**
@@ -64,21 +65,8 @@ export interface TypesetBackData {
   email: string;
 }
 
-/** An entry as the caller knows it, in the order of `TypesetEntryData.index`. */
-export interface EntryRef {
-  id: string;
-  title: unknown;
-}
-
-export interface PreparedIssue {
+export interface PreparedIssue extends PreparedDocument {
   data: TypesetData;
-  entries: EntryRef[];
-  /** Image files the compiler must be given (never part of the source). */
-  images: PreparedImage[];
-  /** Images printed as placeholders, one line each, naming the entry (returned as warnings). */
-  notices: string[];
-  /** Pixels of the embedded images, all decoded in memory during the render. */
-  imagePixels: number;
 }
 
 export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSettings): PreparedIssue {
@@ -90,7 +78,7 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
   const serial = `（总第${snapshot.serialNumber}期）`;
   const images = new IssueImages();
   const notices: string[] = [];
-  const { sections, entries } = prepareSections(snapshot.sections, images, notices);
+  const { sections, entries, bodies } = prepareSections(snapshot.sections, images, notices);
   const data: TypesetData = {
     kind,
     page,
@@ -103,38 +91,21 @@ export function prepareTypesetData(snapshot: IssueSnapshot, settings?: TypesetSe
       compiler: requireText(snapshot.compiler, '编印单位'),
       date: formatChineseDate(date),
     },
-    proof: kind === 'proof' ? proofMark(snapshot.renderedAt) : null,
+    proof: proofMark(kind, snapshot.renderedAt),
     sections,
-    titleWords: titleWordsOf(sections),
+    titleWords: titleWordsOf(bodies.map((entry) => entry.title)),
     corrections: prepareCorrections(snapshot.corrections),
     back: prepareBack(snapshot),
   };
-  return { data, entries, images: images.files, notices, imagePixels: images.pixels };
-}
-
-/**
- * A snapshot taken before the office could choose (no pageNumbering) was printed with the body
- * numbered from 1, and keeps that; snapshots read from the database always carry the setting.
- */
-function pageNumbering(value: unknown): PageNumbering {
-  if (value === undefined || value === null) return 'from-body';
-  if (!isOneOf(PAGE_NUMBERINGS, value)) throw new TypesetError(`页码编排方式无效：${String(value)}`);
-  return value;
-}
-
-function checkKind(kind: unknown): TypesetData['kind'] {
-  if (!isOneOf(RENDITION_KINDS, kind)) throw new TypesetError(`版本类型无效：${String(kind)}`);
-  return kind;
+  return { data, entries, bodies, images: images.files, notices, imagePixels: images.pixels };
 }
 
 function checkIssueNumbers(snapshot: IssueSnapshot): CalendarDate {
   const { year, month, serialNumber } = snapshot;
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypesetError(`年份无效：${String(year)}`);
+  requireYear(year);
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new TypesetError(`月份无效：${String(month)}`);
   if (!Number.isInteger(serialNumber) || serialNumber < 1) throw new TypesetError(`期号无效：${String(serialNumber)}`);
-  const date = parseIsoDate(String(snapshot.publicationDate));
-  if (!date) throw new TypesetError(`出版日期无效：${String(snapshot.publicationDate)}`);
-  return date;
+  return requireDate(snapshot.publicationDate, '出版日期');
 }
 
 /** Non-empty sections in print order; entries numbered across the issue (their TOC labels). */
@@ -142,36 +113,29 @@ function prepareSections(
   input: IssueSnapshot['sections'],
   images: IssueImages,
   notices: string[],
-): { sections: TypesetSectionData[]; entries: EntryRef[] } {
+): { sections: TypesetSectionData[]; entries: EntryRef[]; bodies: TypesetEntryData[] } {
   const entries: EntryRef[] = [];
   const sections = requireArray(input, '栏目').flatMap((section): TypesetSectionData[] => {
     const sectionEntries = requireArray(section?.entries, `栏目“${String(section?.name)}”的条目`);
     // An empty section is not printed at all, neither in the contents nor in the body.
     if (sectionEntries.length === 0) return [];
     const name = requireText(section.name, '栏目名称');
-    return [
-      {
-        name,
-        entries: sectionEntries.map((entry): TypesetEntryData => {
-          const ref: EntryRef = { id: String(entry?.id), title: entry?.title };
-          entries.push(ref);
-          const index = entries.length - 1;
-          const title = cleanTitle(entry?.title);
-          // Blocks win when present; an entry without them is an older, plain-text snapshot.
-          if (entry?.blocks === undefined) return { index, title, paragraphs: cleanParagraphs(entry?.paragraphs) };
-          const body = prepareBlocks(entry.blocks, { ...ref, photographers: entry?.photographers }, images);
-          notices.push(...body.notices);
-          return { index, title, blocks: body.blocks };
-        }),
-      },
-    ];
+    return [{ name, entries: sectionEntries.map((entry) => prepareEntry(entry, entries, images, notices)) }];
   });
-  return { sections, entries };
+  return { sections, entries, bodies: sections.flatMap((section) => section.entries) };
 }
 
-function titleWordsOf(sections: readonly TypesetSectionData[]): Record<string, string[]> {
-  const titles = sections.flatMap((s) => s.entries.map((e) => e.title)).filter((t): t is string => typeof t === 'string');
-  return Object.fromEntries(titles.map((title) => [title, titleWords(title)]));
+/** One entry as the template gets it, numbered by its place in `entries` (where its reference is added). */
+export function prepareEntry(entry: EntrySnapshot | undefined, entries: EntryRef[], images: IssueImages, notices: string[]): TypesetEntryData {
+  const ref: EntryRef = { id: String(entry?.id), title: entry?.title };
+  entries.push(ref);
+  const index = entries.length - 1;
+  const title = cleanTitle(entry?.title);
+  // Blocks win when present; an entry without them is an older, plain-text snapshot.
+  if (entry?.blocks === undefined) return { index, title, paragraphs: cleanParagraphs(entry?.paragraphs) };
+  const body = prepareBlocks(entry.blocks, { ...ref, photographers: entry?.photographers }, images);
+  notices.push(...body.notices);
+  return { index, title, blocks: body.blocks };
 }
 
 /** The notice's lines: revision and date, the reason, the entries changed (with the title printed before, when it changed). */
@@ -180,8 +144,7 @@ function prepareCorrections(input: IssueSnapshot['corrections']): TypesetCorrect
   return requireArray(input, '勘误').map((correction) => {
     const revision = correction?.revision;
     if (!Number.isInteger(revision) || revision < 2) throw new TypesetError(`勘误的版次无效：${String(revision)}`);
-    const date = parseIsoDate(String(correction.date));
-    if (!date) throw new TypesetError(`勘误日期无效：${String(correction.date)}`);
+    const date = requireDate(correction.date, '勘误日期');
     return {
       heading: `第${revision}版（${formatChineseDate(date)}）`,
       reason: requireText(correction.reason, '勘误原因'),
@@ -208,12 +171,6 @@ function prepareBack(snapshot: IssueSnapshot): TypesetBackData {
   };
 }
 
-function proofMark(renderedAt: string): TypesetData['proof'] {
-  const when = formatBeijingTimestamp(String(renderedAt));
-  if (!when) throw new TypesetError(`排版时间无效：${String(renderedAt)}`);
-  return { renderedAt: when };
-}
-
 /* ---------- text normalisation (see clean-text.ts) ---------- */
 
 export { cleanInline } from './clean-text';
@@ -238,24 +195,8 @@ export function cleanParagraphs(paragraphs: unknown): unknown {
   );
 }
 
-function requireText(value: unknown, what: string): string {
-  if (typeof value !== 'string' || cleanInline(value) === '') throw new TypesetError(`${what}不能为空`);
-  return cleanInline(value);
-}
-
-function optionalText(value: unknown, what: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new TypesetError(`${what}不是文本`);
-  return cleanInline(value);
-}
-
-function requireArray<T>(value: readonly T[] | undefined, what: string): readonly T[] {
-  if (!Array.isArray(value)) throw new TypesetError(`${what}不是列表`);
-  return value;
-}
-
 /** Every user-visible string in the data, with the entry it belongs to (for glyph checks). */
-export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; entry?: EntryRef; what: string }> {
+export function* textsOf(prepared: PreparedIssue): Generator<DocumentText> {
   const { data, entries } = prepared;
   yield { text: data.cover.title, what: '刊名' };
   yield { text: data.cover.compiler, what: '编印单位' };
@@ -281,15 +222,7 @@ export function* textsOf(prepared: PreparedIssue): Generator<{ text: string; ent
       if (Array.isArray(e.paragraphs)) {
         for (const p of e.paragraphs) if (typeof p === 'string') yield { text: p, entry, what: '正文' };
       }
-      for (const block of e.blocks ?? []) {
-        if (block.type === 'figure') {
-          yield { text: block.caption, entry, what: '图注' };
-          yield { text: block.credit, entry, what: '摄影署名' };
-          continue;
-        }
-        const lines = block.type === 'paragraph' ? [block.runs] : block.items.flat();
-        for (const line of lines) for (const run of line) yield { text: run.text, entry, what: '正文' };
-      }
+      yield* blockTexts(e.blocks ?? [], entry);
     }
   }
 }

@@ -1,18 +1,10 @@
 import type { EntrySnapshot } from '@dsyb/domain';
 import { entry, sampleIssue, section } from '../testing/sample-issues';
-import { renderIssuePdf, TypesetError } from './index';
+import { typesetFailure } from '../testing/typeset-failure';
+import { renderIssuePdf } from './index';
 import { typesetErrorFromDiagnostics } from './typst-diagnostics';
 
-/** Renders and returns the TypesetError it must throw. */
-function failure(run: () => unknown): TypesetError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypesetError);
-    return error as TypesetError;
-  }
-  throw new Error('expected a TypesetError, but rendering succeeded');
-}
+const failure = typesetFailure;
 
 /** Snapshots arrive as JSON from the queue: at runtime an entry can be anything. */
 const issueWith = (bad: unknown) =>

@@ -35,7 +35,22 @@ export class TypesetError extends Error {
   }
 }
 
+/** An entry as the caller knows it, by its index in the document: messages name it. */
+export interface EntryRef {
+  id: string;
+  title: unknown;
+}
+
 /** How an entry is named in messages: by title, or by id when the title is unusable. */
 export function describeEntry(entryId: string, title: unknown): string {
   return typeof title === 'string' && title.trim() !== '' ? `条目${bookTitle(title.trim())}` : `条目（ID ${entryId}）`;
+}
+
+/** "条目《标题》排版失败：<problem>", carrying the entry's id and title (for the editor's link). */
+export function entryTypesetError(entry: EntryRef, problem: string, diagnostics?: readonly TypstDiagnostic[]): TypesetError {
+  return new TypesetError(`${describeEntry(entry.id, entry.title)}排版失败：${problem}`, {
+    entryId: entry.id,
+    entryTitle: typeof entry.title === 'string' ? entry.title : undefined,
+    diagnostics,
+  });
 }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
+import type { NodeCompiler, NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import { bundledFontPaths, installedFallbackFonts } from './bundled-fonts';
 import { cleanRunText } from './clean-text';
 import { loadCommonCoverage, missingCharacters, printableAlternative, unprintableCharacters, type GlyphCoverage } from './font-coverage';
 import { titleWords } from './title-words';
-import { TypesetError, type TypstDiagnostic } from './typeset-error';
+import { entryTypesetError, TypesetError, type EntryRef, type TypstDiagnostic } from './typeset-error';
 import { toDiagnostics } from './typst-diagnostics';
 
 /* ---------- the shared compiler ---------- */
@@ -34,6 +34,10 @@ const WORKSPACE = path.join(__dirname, '.typst-workspace-without-files');
 export function typesetter(): Typesetter {
   if (!shared) {
     const fontPaths = [...bundledFontPaths(), ...installedFallbackFonts().map(({ file }) => file)];
+    // The native compiler is loaded with the first compiler, not with the library: a thread that
+    // imports the library for its checks, errors or Word export only (the worker's main thread,
+    // the API until it prints a register) does not load it.
+    const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
     shared = {
       compiler: NodeCompiler.create({
         workspace: WORKSPACE,
@@ -86,14 +90,17 @@ export function warmUpTypesetter(): void {
 }
 
 /**
- * Throws TypesetError "<prefix><what>含有字体无法显示的字符：…" for the first text the bundled
- * fonts cannot print: checked before compiling, as Typst would print empty boxes (fallback off).
+ * Throws TypesetError "<prefix><what>含有字体无法显示的字符：…" for the first text the fonts cannot
+ * print: checked before compiling, as Typst would print empty boxes (fallback off). A text of an
+ * entry names the entry instead: "条目《标题》排版失败：<what>…", with its id and title.
  */
-export function assertPrintable(texts: Iterable<{ text: string; what: string }>, prefix: string): void {
+export function assertPrintable(texts: Iterable<{ text: string; what: string; entry?: EntryRef }>, prefix: string): void {
   const { coverage } = typesetter();
-  for (const { text, what } of texts) {
+  for (const { text, what, entry } of texts) {
     const unprintable = unprintableCharacters(text, coverage);
-    if (unprintable) throw new TypesetError(`${prefix}${what}${unprintable}`);
+    if (!unprintable) continue;
+    if (!entry) throw new TypesetError(`${prefix}${what}${unprintable}`);
+    throw entryTypesetError(entry, `${what}${unprintable}`);
   }
 }
 
@@ -110,13 +117,15 @@ export interface CompileOptions {
   files?: ReadonlyArray<{ path: string; bytes: Uint8Array }>;
   /** The error to throw for a failed compilation, from its diagnostics. */
   errorFrom: (diagnostics: TypstDiagnostic[]) => TypesetError;
+  /** Keep nothing of this compilation's layout cached (a large document: see below). */
+  dropCache?: boolean;
 }
 
 /**
  * Compiles a complete Typst source to PDF with the shared compiler. Throws TypesetError (the
  * native module can throw too: same contract); never returns a PDF from a failed compilation.
  */
-export function compilePdf(typstSource: string, { files = [], errorFrom }: CompileOptions): CompiledPdf {
+export function compilePdf(typstSource: string, { files = [], errorFrom, dropCache = false }: CompileOptions): CompiledPdf {
   const { compiler } = typesetter();
   try {
     for (const { path: file, bytes } of files) {
@@ -140,7 +149,11 @@ export function compilePdf(typstSource: string, { files = [], errorFrom }: Compi
     // Decoded images are another order of size (3–4 bytes a pixel) and seldom come back (the
     // next issue has other photos): after a render with images the whole cache goes, which
     // returns their memory at once, at the price of the next render laying out from scratch.
-    compiler.evictCache(files.length > 0 ? 0 : 3);
+    // So does an annual volume's: 150–300 MB for 330 events, and a correction moves every page
+    // after it, so the next render gains little from it (4 renders of a 330-event volume, one
+    // title changed each time: 2.0–2.5 s of CPU each and a 492–526 MB peak with nothing cached,
+    // 2.3–2.8 s and 671–678 MB with three compilations kept).
+    compiler.evictCache(files.length > 0 || dropCache ? 0 : 3);
     if (files.length > 0) compiler.resetShadow();
   }
 }

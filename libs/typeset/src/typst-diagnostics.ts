@@ -1,5 +1,4 @@
-import type { EntryRef } from './typeset-data';
-import { describeEntry, TypesetError, type TypstDiagnostic } from './typeset-error';
+import { entryTypesetError, TypesetError, type EntryRef, type TypstDiagnostic } from './typeset-error';
 import { ENTRY_MARKER_CLOSE, ENTRY_MARKER_OPEN } from './typst-template';
 
 /** Matches the marker the template puts in front of entry-related assertion messages. */
@@ -22,11 +21,7 @@ export function typesetErrorFromDiagnostics(
     const entry = match ? entries[Number(match[1])] : undefined;
     if (!match || !entry) continue;
     const reason = diagnostic.message.slice(match.index + match[0].length).trim();
-    return new TypesetError(`${describeEntry(entry.id, entry.title)}排版失败：${reason}`, {
-      entryId: entry.id,
-      entryTitle: typeof entry.title === 'string' ? entry.title : undefined,
-      diagnostics,
-    });
+    return entryTypesetError(entry, reason, diagnostics);
   }
   // Typst answers an unknown paper name with the list of all ~100 valid ones.
   if (paper !== undefined && relevant.some((d) => d.message.startsWith('expected "a0"'))) {

@@ -3,6 +3,11 @@
  * that varies is the `data` line put in front of it (see typst-source.ts), and every value
  * printed from `data` is a string shown with text(...), never evaluated as markup.
  *
+ * TYPST_COMMON is what every document of entries prints with (the issue, the annual volume,
+ * annual-volume-template.ts): fonts, page, Chinese typography, headings, titles, body blocks,
+ * cover, contents and page numbers. It reads `data.document`, `data.proof`, `data.page` and
+ * `data.titleWords`, which both documents' data have.
+ *
  * Kept in a .ts file rather than a .typ file so it travels with the compiled JavaScript
  * (dist/libs/typeset/src) without a copy step.
  *
@@ -20,7 +25,14 @@ export const ENTRY_MARKER_CLOSE = '⟧';
 /** Must match body-blocks.ts; repeated here only to keep this file free of imports. */
 const IMAGE_DIR = '/dsyb-images/';
 
-export const TYPST_TEMPLATE = String.raw`
+/**
+ * The full-width marks the template keeps full width (its punctuation rule): closing marks
+ * never start a line, opening marks never end one. body-blocks.ts counts them too.
+ */
+export const CJK_CLOSING = '，。、；：？！）》」』】〕〗〉］｝”’';
+export const CJK_OPENING = '（《「『【〔〖〈［｛“‘';
+
+export const TYPST_COMMON = String.raw`
 // ---------------------------------------------------------------- fonts and sizes
 #let serif = "Noto Serif SC"
 #let sans = "Noto Sans SC"
@@ -30,30 +42,6 @@ export const TYPST_TEMPLATE = String.raw`
 // Captions and image placeholders: 五号 (10.5pt), the customary size for captions under a 四号 body.
 #let caption-size = 10.5pt
 #let accent = rgb("#b4141e")
-
-// ---------------------------------------------------------------- input checks
-// Entry fields arrive as received; an unusable one stops the compilation with a message that
-// names the entry by index, which the TypeScript side turns into a TypesetError.
-#let entry-marker(e) = "${ENTRY_MARKER_OPEN}" + str(e.index) + "${ENTRY_MARKER_CLOSE}"
-#for section in data.sections {
-  for e in section.entries {
-    let m = entry-marker(e)
-    let title = e.at("title", default: none)
-    assert(type(title) == str, message: m + "标题不是文本")
-    assert(title != "", message: m + "标题为空")
-    // Bodies given as blocks were checked before compiling (body-blocks.ts).
-    if "blocks" not in e {
-      let paragraphs = e.at("paragraphs", default: none)
-      assert(type(paragraphs) == array, message: m + "正文不是段落列表")
-      for (j, p) in paragraphs.enumerate() {
-        assert(type(p) == str, message: m + "第" + str(j + 1) + "段不是文本")
-      }
-    }
-  }
-}
-
-// Label of an entry's title; the table of contents looks up the title's page through it.
-#let entry-label(e) = label("dsyb-entry-" + str(e.index))
 
 // ---------------------------------------------------------------- document and page
 #set document(
@@ -118,8 +106,8 @@ export const TYPST_TEMPLATE = String.raw`
 // run as the start and end of a line (where it would halve it). The word joiners keep the
 // line-breaking rules a box would lose:
 // closing punctuation never starts a line, opening punctuation never ends one.
-#let cjk-closing = "，。、；：？！）》」』】〕〗〉］｝”’"
-#let cjk-opening = "（《「『【〔〖〈［｛“‘"
+#let cjk-closing = "${CJK_CLOSING}"
+#let cjk-opening = "${CJK_OPENING}"
 #show regex("[" + cjk-closing + cjk-opening + "]+"): it => {
   let chars = it.text.clusters()
   if chars.first() in cjk-closing.clusters() { sym.wj }
@@ -175,7 +163,22 @@ export const TYPST_TEMPLATE = String.raw`
 // ---------------------------------------------------------------- body blocks
 // Runs are strings printed with text(...): bold ones in the bold weight of the same family,
 // i.e. Noto Serif SC Bold in the body. Never markup, whatever the string contains.
-#let runs-content(runs) = runs.map(r => if r.at("bold", default: false) { text(weight: "bold", r.text) } else { text(r.text) }).join()
+// An index mark (索引, annual volume): the number of the term whose name starts this run, as an
+// invisible metadata element; the index queries them all and prints the pages they are on. It is
+// put after the name's first character, not before it: where a line (or page) breaks right
+// before the name, a mark in front of it would stay at the end of the previous line, while one
+// after the first character is always on the line (and page) where the name starts.
+#let index-mark(term) = [#metadata(term)<dsyb-index-mark>]
+#let run-text(r) = if "term" in r {
+  let first = r.text.first()
+  [#text(first)#index-mark(r.term)#text(r.text.slice(first.len()))]
+} else { text(r.text) }
+// A run that restarts the punctuation rule's stretch of text (body-blocks.ts) follows a zero-width box.
+#let run-content(r) = {
+  if r.at("restart", default: false) { box(width: 0pt) }
+  if r.at("bold", default: false) { text(weight: "bold", run-text(r)) } else { run-text(r) }
+}
+#let runs-content(runs) = runs.map(run-content).join()
 
 #let body-paragraph(b) = par(runs-content(b.runs))
 
@@ -218,6 +221,8 @@ export const TYPST_TEMPLATE = String.raw`
 #let figure-unit(f, above: 1.2em, below: 1.2em) = block(width: 100%, above: above, below: below, breakable: false, {
   set par(first-line-indent: 0pt, justify: false, leading: 0.6em)
   set align(center)
+  // Names in the caption are indexed on the page the figure is printed on (a float's too).
+  for term in f.at("terms", default: ()) { index-mark(term) }
   if f.image != none { figure-image(f.image) } else { figure-placeholder(f) }
   figure-caption(f)
 })
@@ -249,50 +254,89 @@ export const TYPST_TEMPLATE = String.raw`
 
 #let body-block(b) = if b.type == "paragraph" { body-paragraph(b) } else if b.type == "list" { body-list(b) } else if b.type == "figure" { body-figure(b) }
 
-// ---------------------------------------------------------------- cover
-#{
+
+// ---------------------------------------------------------------- cover, contents, page numbers
+// The cover: the title over a double rule, the lines under it (text and size each), and the
+// compiler and date at the foot.
+#let cover-page(title, lines, compiler, date) = {
   set par(first-line-indent: 0pt, justify: false)
   set align(center)
   v(16%)
-  block(text(font: heading-fonts, weight: "bold", size: 38pt, fill: accent, tracking: 0.05em, data.cover.title))
+  block(text(font: heading-fonts, weight: "bold", size: 38pt, fill: accent, tracking: 0.05em, title))
   v(0.6em)
   block(width: 80%, stack(spacing: 3pt, line(length: 100%, stroke: 2pt + accent), line(length: 100%, stroke: 0.6pt + accent)))
   v(2.2em)
-  block(text(size: 20pt, data.cover.month))
-  v(0.4em)
-  block(text(size: 16pt, data.cover.serial))
+  lines.map(((line, size)) => block(text(size: size, line))).join(v(0.4em))
   v(1fr)
-  block(text(size: 16pt, data.cover.compiler))
+  block(text(size: 16pt, compiler))
   v(0.4em)
-  block(text(size: 16pt, data.cover.date))
+  block(text(size: 16pt, date))
   v(10%)
 }
+
+// A line of the contents: what body(width) prints, a dot leader, and the page number of
+// target (a label in the body), so the number is always the real one.
+#let toc-line(target, body) = block(above: 0.62em, below: 0.62em, breakable: false, pad(left: 1em, grid(
+  columns: (1fr, 1.6em), column-gutter: 0.4em, align: (left + bottom, right + bottom),
+  // The dot leader fills the rest of the body's last line, so a long title wraps cleanly.
+  layout(size => par({ body(size.width); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) })),
+  context str(counter(page).at(target).first()),
+)))
+// The contents page: its heading, then the lines.
+#let toc-page(lines) = {
+  set par(first-line-indent: 0pt, justify: false, leading: 0.55em)
+  set text(size: 12pt)
+  align(center, block(below: 1.8em, text(font: heading-fonts, weight: "bold", size: 22pt, [目#h(1.5em)录])))
+  lines
+}
+#let toc-group(name) = block(above: 1.4em, below: 0.7em, sticky: true, text(font: heading-fonts, weight: "bold", size: 13pt, name))
+
+// The footer of numbered pages, from the body on. Numbering "from-cover" (the reference
+// issue's): every page counts from the cover, so the number goes on; "from-body": the first
+// body page is page 1 (each template resets the counter there).
+#let page-footer = context align(center, text(size: 11pt, "— " + counter(page).display("1") + " —"))
+`;
+
+export const TYPST_TEMPLATE = String.raw`
+// ---------------------------------------------------------------- input checks
+// Entry fields arrive as received; an unusable one stops the compilation with a message that
+// names the entry by index, which the TypeScript side turns into a TypesetError.
+#let entry-marker(e) = "${ENTRY_MARKER_OPEN}" + str(e.index) + "${ENTRY_MARKER_CLOSE}"
+#for section in data.sections {
+  for e in section.entries {
+    let m = entry-marker(e)
+    let title = e.at("title", default: none)
+    assert(type(title) == str, message: m + "标题不是文本")
+    assert(title != "", message: m + "标题为空")
+    // Bodies given as blocks were checked before compiling (body-blocks.ts).
+    if "blocks" not in e {
+      let paragraphs = e.at("paragraphs", default: none)
+      assert(type(paragraphs) == array, message: m + "正文不是段落列表")
+      for (j, p) in paragraphs.enumerate() {
+        assert(type(p) == str, message: m + "第" + str(j + 1) + "段不是文本")
+      }
+    }
+  }
+}
+
+// Label of an entry's title; the table of contents looks up the title's page through it.
+#let entry-label(e) = label("dsyb-entry-" + str(e.index))
+
+${TYPST_COMMON}
+// ---------------------------------------------------------------- cover
+#cover-page(data.cover.title, ((data.cover.month, 20pt), (data.cover.serial, 16pt)), data.cover.compiler, data.cover.date)
 #pagebreak()
 
 // ---------------------------------------------------------------- table of contents
 // Page numbers come from the labels on the entry titles, so they are always the real ones.
-#let toc-number(e) = context str(counter(page).at(entry-label(e)).first())
-#let toc-line(e) = block(above: 0.62em, below: 0.62em, breakable: false, pad(left: 1em, grid(
-  columns: (1fr, 1.6em), column-gutter: 0.4em, align: (left + bottom, right + bottom),
-  // The dot leader fills the rest of the title's last line, so a long title wraps cleanly.
-  layout(size => par({ title-text(e.title, size.width); box(width: 1fr, repeat(gap: 0.15em, text(fill: luma(90), "."))) })),
-  toc-number(e),
-)))
-#{
-  set par(first-line-indent: 0pt, justify: false, leading: 0.55em)
-  set text(size: 12pt)
-  align(center, block(below: 1.8em, text(font: heading-fonts, weight: "bold", size: 22pt, [目#h(1.5em)录])))
-  for section in data.sections {
-    block(above: 1.4em, below: 0.7em, sticky: true, text(font: heading-fonts, weight: "bold", size: 13pt, section.name))
-    for e in section.entries { toc-line(e) }
-  }
-}
+#toc-page(for section in data.sections {
+  toc-group(section.name)
+  for e in section.entries { toc-line(entry-label(e), width => title-text(e.title, width)) }
+})
 
 // ---------------------------------------------------------------- body
-// The page setting below starts a new page, the first with a printed number. Numbering
-// "from-cover" (the reference issue's): every page counts from the cover, so the number goes on;
-// "from-body": the first body page is page 1.
-#set page(footer: context align(center, text(size: 11pt, "— " + counter(page).display("1") + " —")))
+// The page setting below starts a new page, the first with a printed number (page-footer).
+#set page(footer: page-footer)
 #if data.numbering == "from-body" { counter(page).update(1) }
 
 #for section in data.sections {

@@ -58,11 +58,32 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.delete',
   'user.password_change',
+  'search_term.create',
+  'search_term.update',
+  'search_term.delete',
   'settings.masthead_update',
   'settings.delivery_update',
+  'annual_volume.create',
+  'annual_volume.update',
+  'annual_volume.delete',
+  'annual_volume.recompile',
+  'annual_volume.submit_review',
+  'annual_volume.sign_off',
+  'annual_volume.return',
+  'annual_volume.publish',
+  'annual_entry.create',
+  'annual_entry.update',
+  'annual_entry.restore',
+  'annual_entry.delete',
+  'annual_entry.merge',
+  'annual_entry.upstream_take',
+  'annual_entry.upstream_keep',
+  'annual_index.propose',
+  'annual_index.create',
+  'annual_index.update',
 ] as const;
 
-export const AUDIT_ENTITY_TYPES = ['user', 'entry', 'issue', 'rendition', 'source', 'contributor', 'section', 'recipient', 'masthead_settings', 'delivery', 'delivery_settings'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'entry', 'issue', 'rendition', 'source', 'contributor', 'section', 'recipient', 'masthead_settings', 'delivery', 'delivery_settings', 'search_term', 'annual_volume', 'annual_volume_entry', 'annual_index_term'] as const;
 
 export const auditActionLabel = (code: string) => `app.audit.actions.${code}`;
 export const auditEntityLabel = (type: string) => `app.audit.entities.${type}`;
@@ -79,4 +100,6 @@ export const ENTITY_PAGES: Record<string, { resource: string; type: 'show' | 'ed
   section: { resource: 'sections', type: 'edit' },
   recipient: { resource: 'recipients', type: 'edit' },
   user: { resource: 'users', type: 'edit' },
+  search_term: { resource: 'search-terms', type: 'edit' },
+  annual_volume: { resource: 'annual-volumes', type: 'show' },
 };

@@ -17,6 +17,12 @@ const SCREENS: Record<string, Partial<Record<View, () => Promise<unknown>>>> = {
     edit: () => import('../issues/IssueEdit'),
     create: () => import('../issues/IssueCreate'),
   },
+  'annual-volumes': {
+    list: () => import('../annual-volumes/VolumeList'),
+    show: () => import('../annual-volumes/VolumeShow'),
+    edit: () => import('../annual-volumes/VolumeEdit'),
+    create: () => import('../annual-volumes/VolumeCreate'),
+  },
 };
 
 /** Starts loading the screen's code (a failed load is retried by the screen when it renders). */

@@ -4,10 +4,10 @@ import { Link, useDataProvider, useGetList, useGetMany, useLocaleState, useNotif
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
 import { downloadRendition } from '../renditions/downloadRendition';
-import type { Issue, Rendition } from '@dsyb/contracts';
-import { issuePath } from '../routes/paths';
+import type { AnnualVolume, Issue, Rendition } from '@dsyb/contracts';
+import { annualVolumePath, issuePath } from '../routes/paths';
 
-/** The latest typesettings of any issue: each opens its issue's typesetting tab; a finished one downloads. */
+/** The latest typesettings of any issue or annual volume: each opens its typesetting tab; a finished one downloads. */
 export const LatestRenditions = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -17,13 +17,21 @@ export const LatestRenditions = () => {
     sort: { field: 'createdAt', order: 'DESC' },
     pagination: { page: 1, perPage: 5 },
   });
-  const { data: issues } = useGetMany<Issue>('issues', { ids: [...new Set((renditions ?? []).map(rendition => rendition.issueId))] }, { enabled: Boolean(renditions?.length) });
-  const issueOf = (id: string) => issues?.find(issue => issue.id === id);
-  const label = (rendition: Rendition) => {
-    const issue = issueOf(rendition.issueId);
-    const serial = issue ? translate('app.issues.serial_number', { serialNumber: issue.serialNumber }) : '';
-    return `${serial} ${translate(`app.renditions.kind.${rendition.kind}`)}`.trim();
+  const issueIds = [...new Set((renditions ?? []).flatMap(rendition => (rendition.issueId ? [rendition.issueId] : [])))];
+  const volumeIds = [...new Set((renditions ?? []).flatMap(rendition => (rendition.volumeId ? [rendition.volumeId] : [])))];
+  const { data: issues } = useGetMany<Issue>('issues', { ids: issueIds }, { enabled: issueIds.length > 0 });
+  const { data: volumes } = useGetMany<AnnualVolume>('annual-volumes', { ids: volumeIds }, { enabled: volumeIds.length > 0 });
+  const documentLabel = (rendition: Rendition) => {
+    if (rendition.volumeId) {
+      const volume = volumes?.find(candidate => candidate.id === rendition.volumeId);
+      return volume ? translate('app.annual_volumes.label', { year: volume.year }) : '';
+    }
+    const issue = issues?.find(candidate => candidate.id === rendition.issueId);
+    return issue ? translate('app.issues.serial_number', { serialNumber: issue.serialNumber }) : '';
   };
+  const label = (rendition: Rendition) => `${documentLabel(rendition)} ${translate(`app.renditions.kind.${rendition.kind}`)}`.trim();
+  const pathOf = (rendition: Rendition) =>
+    rendition.volumeId ? annualVolumePath(rendition.volumeId, 'renditions') : issuePath(rendition.issueId ?? '', 'renditions');
   const download = (rendition: Rendition) =>
     downloadRendition(dataProvider, rendition.id, `${label(rendition)}.pdf`).catch((error: unknown) =>
       notify(error instanceof Error ? error.message : String(error), { type: 'error' }),
@@ -49,7 +57,7 @@ export const LatestRenditions = () => {
               }
               sx={{ pr: 12 }}
             >
-              <ListItemButton component={Link} to={issuePath(rendition.issueId, 'renditions')}>
+              <ListItemButton component={Link} to={pathOf(rendition)}>
                 <ListItemText
                   primary={label(rendition)}
                   secondary={`${translate(`resources.renditions.status.${rendition.status}`)} · ${formatDateTime(rendition.createdAt, locale)}${

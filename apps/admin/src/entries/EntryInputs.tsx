@@ -21,6 +21,7 @@ import { ContributorPicker } from '../sources/SourceInputs';
 import { sourceRepresentation } from '../sources/sourceFields';
 import { MAX_LENGTH, type Contributor, type Issue, type Source, type SourceCredit } from '@dsyb/contracts';
 import { EntryBodyInput } from './body/EntryBodyInput';
+import { EntryDuplicates } from './duplicates/EntryDuplicates';
 import { EventDateInput } from './EventDateInput';
 
 const validateTitle = [required(), maxLength(MAX_LENGTH.entry.title)];
@@ -42,7 +43,8 @@ const noRepeatedCredit = (credits: Partial<SourceCredit>[] | undefined) => {
 
 /**
  * The fields of an entry, shared by the create and edit pages. When the entry is condensed
- * from a source article, the article is shown beside the body.
+ * from a source article, the article is shown beside the body; below the fields, the existing
+ * entries that may record the same event.
  */
 export const EntryInputs = () => (
   <Box sx={{ width: '100%' }}>
@@ -95,6 +97,8 @@ export const EntryInputs = () => (
         </Box>
       )}
     </FormDataConsumer>
+    {/* Below every field, so that nothing above the caret moves when it appears. */}
+    <EntryDuplicates />
   </Box>
 );
 

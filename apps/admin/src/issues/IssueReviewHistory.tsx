@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../providers/dataProvider';
 import { formatDateTime } from '../formatDate';
-import type { IssueDetail } from '@dsyb/contracts';
+import type { IssueDetail, IssueHistoryEvent } from '@dsyb/contracts';
 
 const REVIEW_STEPS = new Set(['issue.submit_review', 'issue.sign_off', 'issue.return', 'issue.publish']);
 
@@ -13,20 +13,43 @@ const REVIEW_STEPS = new Set(['issue.submit_review', 'issue.sign_off', 'issue.re
  */
 export const IssueReviewHistory = () => {
   const issue = useRecordContext<IssueDetail>();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return (
+    <ReviewHistory
+      queryKey={['issues', 'history', issue?.id]}
+      load={issue ? () => dataProvider.issueHistory(issue.id) : undefined}
+      steps={REVIEW_STEPS}
+      testId="issue-review-history"
+    />
+  );
+};
+
+/** The review steps (`steps`: audit action codes) of what `load` reads, oldest first; nothing before the first. */
+export const ReviewHistory = ({
+  queryKey,
+  load,
+  steps: shown,
+  testId,
+}: {
+  queryKey: readonly unknown[];
+  /** Absent while the record loads. */
+  load: (() => Promise<IssueHistoryEvent[]>) | undefined;
+  steps: ReadonlySet<string>;
+  testId: string;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const dataProvider = useDataProvider<AppDataProvider>();
   const { data } = useQuery({
-    queryKey: ['issues', 'history', issue?.id],
-    queryFn: () => dataProvider.issueHistory(issue?.id as string),
-    enabled: issue !== undefined,
+    queryKey,
+    queryFn: () => (load ? load() : Promise.resolve([])),
+    enabled: load !== undefined,
   });
-  const steps = (data ?? []).filter(event => REVIEW_STEPS.has(event.action));
+  const steps = (data ?? []).filter(event => shown.has(event.action));
   if (steps.length === 0) return null;
   return (
     <>
       <Divider sx={{ my: 3 }} />
-      <Box component="section" data-testid="issue-review-history">
+      <Box component="section" data-testid={testId}>
         <Typography variant="h6" component="h2" gutterBottom>
           {translate('app.issues.review_history')}
         </Typography>

@@ -2,6 +2,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
+import { SearchBox } from '../search/SearchBox';
 import { AppBar as RaAppBar, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
 
 /** 修改密码 in the user menu, for every signed-in user. */
@@ -47,6 +48,7 @@ export const AppBar = () => {
         {appTitle}
       </Typography>
       <TitlePortal variant="body1" />
+      <SearchBox />
     </RaAppBar>
   );
 };

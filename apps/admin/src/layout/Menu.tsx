@@ -1,3 +1,4 @@
+import BarChart from '@mui/icons-material/BarChart';
 import ForwardToInbox from '@mui/icons-material/ForwardToInbox';
 import SettingsIcon from '@mui/icons-material/Settings';
 import UploadFile from '@mui/icons-material/UploadFile';
@@ -17,7 +18,8 @@ const MenuGroup = ({ label }: { label: string }) => {
 };
 
 /**
- * The menu by task: the landing page, the monthly editing work (with 导入版面 under 来稿 for those who may add sources), the reference data it draws
+ * The menu by task: the landing page, the monthly editing work (with 导入版面 under 来稿 for those who may add sources, and
+ * 统计 for everyone) and the year's (年度大事记), the reference data it draws
  * on, and the system (users, audit trail, masthead and distribution settings: administrators). Resource items check
  * canAccess themselves, so a role sees only what it may open.
  */
@@ -33,10 +35,13 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="entries" />
       <RaMenu.ResourceItem name="sources" />
       {canImportSources ? <RaMenu.Item to="/source-imports" primaryText="app.source_import.menu" leftIcon={<UploadFile />} sx={{ pl: { sm: 4 } }} /> : null}
+      <RaMenu.ResourceItem name="annual-volumes" />
+      <RaMenu.Item to="/statistics" primaryText="app.statistics.menu" leftIcon={<BarChart />} />
       <MenuGroup label="app.menu.reference" />
       <RaMenu.ResourceItem name="sections" />
       <RaMenu.ResourceItem name="recipients" />
       <RaMenu.ResourceItem name="contributors" />
+      <RaMenu.ResourceItem name="search-terms" />
       {canManageUsers ? (
         <>
           <MenuGroup label="app.menu.system" />

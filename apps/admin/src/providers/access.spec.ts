@@ -15,6 +15,14 @@ describe('what the admin offers each role', () => {
     expect(canAccess(['admin'], { resource: 'audit-events', action: 'delete' })).toBe(false);
   });
 
+  it('lets editors and administrators write the district dictionary (检索词典), and reviewers read it', () => {
+    expect(canAccess(['editor'], { resource: 'search-terms', action: 'create' })).toBe(true);
+    expect(canAccess(['admin'], { resource: 'search-terms', action: 'edit' })).toBe(true);
+    expect(canAccess(['reviewer'], { resource: 'search-terms', action: 'list' })).toBe(true);
+    expect(canAccess(['reviewer'], { resource: 'search-terms', action: 'edit' })).toBe(false);
+    expect(canAccess(['reviewer'], { resource: 'search-terms', action: 'delete' })).toBe(false);
+  });
+
   it('offers nothing without a role, or on a resource it does not know', () => {
     expect(canAccess([], { resource: 'entries', action: 'list' })).toBe(false);
     expect(canAccess(['admin'], { resource: 'payments', action: 'list' })).toBe(false);

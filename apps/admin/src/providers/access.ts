@@ -16,7 +16,11 @@ export type ResourceName =
   | 'renditions'
   | 'audit-events'
   | 'settings'
-  | 'deliveries';
+  | 'deliveries'
+  | 'search-terms'
+  | 'annual-volumes'
+  | 'annual-volume-entries'
+  | 'annual-index-terms';
 
 interface ResourceRules {
   /** Roles that may read; everyone signed in when absent. */
@@ -42,6 +46,13 @@ const RULES: Record<ResourceName, ResourceRules> = {
   // 发放情况: anyone signed in sees who received and signed; editors and administrators dispatch,
   // resend, revoke, record paper receipts and remind (as the API's @Roles says).
   deliveries: { writers: ['admin', 'editor'] },
+  // 检索词典: anyone signed in reads it; editors and administrators add, change and remove words.
+  'search-terms': { writers: ['admin', 'editor'] },
+  // 年度大事记: anyone signed in reads it (reviewers review it); editors and administrators compile
+  // and edit it, its events and its index. Its workflow buttons follow the rules.
+  'annual-volumes': { writers: ['admin', 'editor'] },
+  'annual-volume-entries': { writers: ['admin', 'editor'] },
+  'annual-index-terms': { writers: ['admin', 'editor'] },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

@@ -22,6 +22,8 @@ import type {
   TransitionBody,
 } from '@dsyb/contracts';
 import { changedData, creatableData, WRITABLE } from './writableFields';
+import { searchRequestPath, SEARCH_PAGE_SIZE, totalFromContentRange } from '../search/searchResults';
+import type { SearchFilter, SearchPage } from '../search/searchTypes';
 
 /** Where 据此起草条目 puts the drafted entry. */
 export interface DraftTarget {
@@ -40,6 +42,8 @@ export interface AppDataProvider extends DataProvider {
   requestRendition(issueId: string, kind: RenditionKind): Promise<Rendition>;
   /** The PDF of a finished rendition, fetched with the bearer token. */
   renditionFile(renditionId: string): Promise<{ blob: Blob; filename: string | undefined }>;
+  /** A file the API serves at `path` (under /api, e.g. `issues/<id>/export.docx`), fetched with the bearer token. */
+  apiFile(path: string): Promise<{ blob: Blob; filename: string | undefined }>;
   /** 提交审核 / 撤回 / 通过 / 退回修改, with the version that was read. */
   entryTransition(entryId: string, action: EntryTransition, body: TransitionBody): Promise<Entry>;
   /** 送审 / 签发 / 退回 / 发布, with the version that was read. */
@@ -68,6 +72,8 @@ export interface AppDataProvider extends DataProvider {
   startCorrection(issueId: string, body: StartCorrectionBody): Promise<IssueCorrectionSummary>;
   /** 签发勘误 / 退回勘误, with the issue version that was read. */
   decideCorrection(issueId: string, correctionId: string, action: 'sign-off' | 'return', body: TransitionBody): Promise<IssueCorrectionSummary>;
+  /** 搜索: entries, sources and issues matching the query, best first, `limit` from `offset`, with the total. */
+  search(q: string, filter: SearchFilter, offset: number, limit?: number, signal?: AbortSignal): Promise<SearchPage>;
 }
 
 /**
@@ -127,6 +133,10 @@ export const dataProvider: AppDataProvider = {
 
   renditionFile(renditionId) {
     return fetchFile(`${API_URL}/renditions/${encodeURIComponent(renditionId)}/file`);
+  },
+
+  apiFile(path) {
+    return fetchFile(`${API_URL}/${path}`);
   },
 
   entryTransition(entryId, action, body) {
@@ -195,6 +205,13 @@ export const dataProvider: AppDataProvider = {
 
   decideCorrection(issueId, correctionId, action, body) {
     return send<IssueCorrectionSummary>('POST', `issues/${encodeURIComponent(issueId)}/corrections/${encodeURIComponent(correctionId)}/${action}`, body);
+  },
+
+  async search(q, filter, offset, limit = SEARCH_PAGE_SIZE, signal) {
+    if (q.trim() === '') return { data: [], total: 0 };
+    const { json, headers } = await httpClient(`${API_URL}/${searchRequestPath(q, filter, offset, limit)}`, { signal });
+    const data = Array.isArray(json) ? (json as SearchPage['data']) : [];
+    return { data, total: totalFromContentRange(headers.get('Content-Range'), offset + data.length) };
   },
 };
 

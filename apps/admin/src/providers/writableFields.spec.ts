@@ -79,3 +79,56 @@ describe('what a create sends', () => {
     });
   });
 });
+
+describe('what a dictionary word (检索词典) sends', () => {
+  const saved = { id: 't1', word: '芝麻街双创园', kind: 'place', note: null, createdAt: '2026-12-06T00:00:00Z', reindexed: 3 };
+
+  it('creates with word, kind and note only (an empty note as none)', () => {
+    expect(creatableData('search-terms', { word: '芝麻街双创园', kind: 'place', note: '', reindexed: 2 })).toEqual({ word: '芝麻街双创园', kind: 'place', note: null });
+  });
+
+  it('updates only what changed, never the count of the last answer; a cleared note as null', () => {
+    expect(changedData('search-terms', { ...saved, kind: 'organisation' }, saved)).toEqual({ kind: 'organisation' });
+    expect(changedData('search-terms', { ...saved, note: '' }, { ...saved, note: '园区' })).toEqual({ note: null });
+    expect(changedData('search-terms', { ...saved }, saved)).toBeUndefined();
+  });
+});
+
+describe('what an event of an annual volume (年度大事记) sends', () => {
+  const event = {
+    id: 'a1',
+    volumeId: 'v1',
+    sourceEntryId: 'e1',
+    sourceIssue: { id: 'i1', serialNumber: 97 },
+    title: '区政府召开常务会议',
+    bodyHtml: '<p>9月17日，区政府召开常务会议。</p>',
+    bodyText: '9月17日，区政府召开常务会议。',
+    eventDate: '2020-09-17',
+    eventDatePrecision: 'day',
+    month: 9,
+    excluded: false,
+    edited: false,
+    pending: null,
+    version: 3,
+  };
+
+  it('adds one with its volume, title, date and body, nothing the API computes', () => {
+    expect(creatableData('annual-volume-entries', { volumeId: 'v1', title: '区图书馆开馆', eventDate: '2020-09-30', eventDatePrecision: 'month', bodyHtml: '<p>本月，区图书馆开馆。</p>' })).toEqual({
+      volumeId: 'v1',
+      title: '区图书馆开馆',
+      eventDate: '2020-09-01',
+      eventDatePrecision: 'month',
+      bodyHtml: '<p>本月，区图书馆开馆。</p>',
+    });
+  });
+
+  it('edits only what changed, with the version that was read', () => {
+    expect(changedData('annual-volume-entries', { ...event, title: '区政府召开第12次常务会议', month: 10, excluded: true }, event)).toEqual({ title: '区政府召开第12次常务会议', version: 3 });
+    expect(changedData('annual-volume-entries', { ...event }, event)).toBeUndefined();
+  });
+
+  it('never sends the year of a volume again, which is set when it is compiled', () => {
+    const volume = { id: 'v1', year: 2020, title: '中原区2020年大事记', compiler: '中原区地方史志办公室', publicationDate: '2021-01-20', version: 5, entryCount: 330 };
+    expect(changedData('annual-volumes', { ...volume, title: '中原区2020年大事记（送审稿）' }, volume)).toEqual({ title: '中原区2020年大事记（送审稿）', version: 5 });
+  });
+});

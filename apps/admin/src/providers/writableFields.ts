@@ -40,6 +40,9 @@ export const WRITABLE: Record<string, WritableSpec> = {
   ...WRITABLE_FIELDS,
   entries: { ...WRITABLE_FIELDS.entries, normalise: normaliseEntry },
   sources: { ...WRITABLE_FIELDS.sources, normalise: normaliseCredits },
+  'annual-volume-entries': { ...WRITABLE_FIELDS['annual-volume-entries'], normalise: normaliseEntry },
+  // 检索词典 (the API answers writes with the record and `reindexed`, which is not sent back).
+  'search-terms': { fields: ['word', 'kind', 'note'], nullable: ['note'] },
 };
 
 /** The listed fields of `data`, with emptied inputs as null (clearable fields) or left out (the rest). */

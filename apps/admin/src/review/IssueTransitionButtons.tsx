@@ -1,25 +1,11 @@
-import Gavel from '@mui/icons-material/Gavel';
-import KeyboardReturn from '@mui/icons-material/KeyboardReturn';
-import Publish from '@mui/icons-material/Publish';
-import Send from '@mui/icons-material/Send';
-import { Button } from '@mui/material';
-import { useState, type ReactElement } from 'react';
-import { Confirm, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
 import type { IssueStatus, IssueTransition } from '@dsyb/contracts';
-import { CommentDialog } from './CommentDialog';
 import { useIssueTransition } from './useTransitions';
 import { useRoles } from './useRoles';
 import { issueTransitions } from './allowedTransitions';
 import { OutOfPeriodDialog, outOfPeriodRefusal, type OutOfPeriodRefusal } from './OutOfPeriodDialog';
-
-const ICONS: Record<IssueTransition, ReactElement> = {
-  submit_review: <Send />,
-  sign_off: <Gavel />,
-  return: <KeyboardReturn />,
-  publish: <Publish />,
-};
-
-const COLORS = { submit_review: 'primary', sign_off: 'success', return: 'warning', publish: 'success' } as const;
+import { TransitionButtonSet } from './TransitionButtonSet';
 
 export interface TransitionIssue {
   id: string;
@@ -47,7 +33,6 @@ export const IssueTransitionButtons = ({
   const translate = useTranslate();
   const roles = useRoles();
   const transition = useIssueTransition();
-  const [dialog, setDialog] = useState<'return' | 'publish'>();
   // 送审/签发 held back for entries dated outside the period: which action, and the list.
   const [held, setHeld] = useState<{ action: IssueTransition; refusal: OutOfPeriodRefusal }>();
   const actions = issueTransitions(issue.status, roles).filter(action => (only ? only.includes(action) : true) && !exclude.includes(action));
@@ -61,43 +46,22 @@ export const IssueTransitionButtons = ({
       body: { version: issue.version, ...(comment ? { comment } : {}), ...(confirmOutOfPeriod ? { confirmOutOfPeriod } : {}) },
     });
   const press = (action: IssueTransition) => {
-    if (action === 'return' || action === 'publish') setDialog(action);
-    else {
-      void run(action).catch((error: unknown) => {
-        const refusal = outOfPeriodRefusal(error);
-        if (refusal) setHeld({ action, refusal });
-      });
-    }
+    void run(action).catch((error: unknown) => {
+      const refusal = outOfPeriodRefusal(error);
+      if (refusal) setHeld({ action, refusal });
+    });
   };
 
   return (
-    <>
-      {actions.map(action => (
-        <Button
-          key={action}
-          variant={action === 'return' ? 'outlined' : 'contained'}
-          color={COLORS[action]}
-          size="small"
-          startIcon={ICONS[action]}
-          disabled={transition.isPending}
-          onClick={() => press(action)}
-          data-testid={`issue-action-${action}`}
-          sx={{ whiteSpace: 'nowrap' }}
-        >
-          {translate(`app.workflow.issue_action.${action}`)}
-        </Button>
-      ))}
-      {actions.includes('return') ? (
-        <CommentDialog
-          open={dialog === 'return'}
-          title={translate('app.workflow.return_issue_title', { issue: label })}
-          description={translate('app.workflow.return_issue_help')}
-          confirmLabel={translate('app.workflow.issue_action.return')}
-          busy={transition.isPending}
-          onClose={() => setDialog(undefined)}
-          onConfirm={comment => run('return', comment)}
-        />
-      ) : null}
+    <TransitionButtonSet
+      actions={actions}
+      busy={transition.isPending}
+      testIdPrefix="issue"
+      run={run}
+      press={press}
+      returnText={{ title: translate('app.workflow.return_issue_title', { issue: label }), description: translate('app.workflow.return_issue_help') }}
+      publishText={{ title: 'app.workflow.publish_title', titleOptions: { issue: label }, content: 'app.workflow.publish_content' }}
+    >
       <OutOfPeriodDialog
         refusal={held?.refusal}
         actionLabel={held ? translate(`app.workflow.issue_action.${held.action}`) : ''}
@@ -107,19 +71,6 @@ export const IssueTransitionButtons = ({
           if (held) void run(held.action, undefined, true).then(() => setHeld(undefined), () => setHeld(undefined));
         }}
       />
-      {actions.includes('publish') ? (
-        <Confirm
-          isOpen={dialog === 'publish'}
-          loading={transition.isPending}
-          title="app.workflow.publish_title"
-          titleTranslateOptions={{ issue: label }}
-          content="app.workflow.publish_content"
-          confirm="app.workflow.publish_confirm"
-          confirmColor="warning"
-          onConfirm={() => void run('publish').then(() => setDialog(undefined), () => setDialog(undefined))}
-          onClose={() => setDialog(undefined)}
-        />
-      ) : null}
-    </>
+    </TransitionButtonSet>
   );
 };

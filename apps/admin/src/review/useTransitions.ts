@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { annualVolumes } from '../providers/annualVolumes';
 import type { AppDataProvider } from '../providers/dataProvider';
 import type { EntryTransition, IssueTransition, TransitionBody } from '@dsyb/contracts';
 import { outOfPeriodRefusal } from './OutOfPeriodDialog';
@@ -70,4 +71,17 @@ export const useIssueTransition = () =>
   useTransitionMutation<IssueTransitionVariables>(
     (dataProvider, { issueId, action, body }) => dataProvider.issueTransition(issueId, action, body),
     ({ action }) => `app.workflow.issue_done.${action}`,
+  );
+
+export interface VolumeTransitionVariables {
+  volumeId: string;
+  action: IssueTransition;
+  body: TransitionBody;
+}
+
+/** 送审 · 签发 · 发布 · 退回 of an annual volume (年度大事记), with the issue's rules. */
+export const useVolumeTransition = () =>
+  useTransitionMutation<VolumeTransitionVariables>(
+    (_dataProvider, { volumeId, action, body }) => annualVolumes.transition(volumeId, action, body),
+    ({ action }) => `app.annual_volumes.done.${action}`,
   );

@@ -17,3 +17,7 @@ export const newEntryInIssuePath = (issueId: string, sectionId?: string) =>
 /** 发起勘误 of a published issue, with one entry ticked when started from that entry's page. */
 export const newCorrectionPath = (issueId: string, entryId?: string) =>
   `/corrections/${encodeURIComponent(issueId)}/new${entryId ? `?entry=${encodeURIComponent(entryId)}` : ''}`;
+
+/** An annual volume (年度大事记), on one of its tabs. */
+export const annualVolumePath = (id: string, tab?: 'entries' | 'corrections' | 'index' | 'renditions') =>
+  `/annual-volumes/${encodeURIComponent(id)}/show${tab ? `/${tab}` : ''}`;

@@ -4,6 +4,8 @@ import type { Source } from '@dsyb/contracts';
 import { useByline, useSourceOrigin } from './sourceFields';
 import { SourceText } from './SourceText';
 import { DraftEntryButton } from './DraftEntryButton';
+import { DuplicatePanel } from '../entries/duplicates/DuplicatePanel';
+import { sourceDuplicateRequest } from '../entries/duplicates/duplicates';
 
 /** A source article as an editor or reviewer reads it before condensing it into an entry. */
 const SourceShow = () => (
@@ -27,6 +29,8 @@ const SourceDetail = () => {
       </Stack>
       <Typography color="text.secondary">{origin(source)}</Typography>
       {source.contributors.length > 0 ? <Typography color="text.secondary">{byline(source.contributors)}</Typography> : null}
+      {/* Before an entry is drafted from it: entries that may already record its event. */}
+      <DuplicatePanel request={sourceDuplicateRequest(source)} />
       <Divider sx={{ my: 2 }} />
       <SourceText text={source.text} />
     </Box>

@@ -14,7 +14,9 @@ export function refusalError(decision: Extract<Decision<string>, { ok: false }>)
   return conflict(decision.message);
 }
 
-export function staleVersion(what: '条目' | '期刊', read: number, current: number): DomainError {
+export type VersionedRecord = '条目' | '期刊' | '年度大事记' | '大事记条目' | '索引词';
+
+export function staleVersion(what: VersionedRecord, read: number, current: number): DomainError {
   return conflict(`该${what}已被他人修改（您读取的是第 ${read} 版，当前是第 ${current} 版），请刷新后再操作。`, { currentVersion: current });
 }
 
@@ -25,7 +27,7 @@ export function staleVersion(what: '条目' | '期刊', read: number, current: n
  */
 export function assertDecision<TState extends string>(
   decision: Decision<TState>,
-  what: '条目' | '期刊',
+  what: VersionedRecord,
   read: number,
   current: number,
 ): TState {

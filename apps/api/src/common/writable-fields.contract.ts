@@ -1,4 +1,5 @@
 import type { WRITABLE_FIELDS } from '@dsyb/contracts';
+import type { CreateAnnualEntryDto, CreateAnnualVolumeDto, UpdateAnnualEntryDto, UpdateAnnualVolumeDto } from '../annual-volumes/annual-volume.dto';
 import type { CreateContributorDto, UpdateContributorDto } from '../contributors/contributor.dto';
 import type { CreateEntryDto, UpdateEntryDto } from '../entries/entry.dto';
 import type { CreateIssueDto, UpdateIssueDto } from '../issues/issue.dto';
@@ -32,4 +33,10 @@ export type WritableFieldsAccepted = [
   Holds<Accepted<Fields<'sources'>, UpdateSourceDto>>,
   Holds<Accepted<Fields<'users'>, CreateUserDto>>,
   Holds<Accepted<Fields<'users'>, UpdateUserDto>>,
+  Holds<Accepted<Fields<'annual-volumes'>, CreateAnnualVolumeDto>>,
+  // The year of a volume is set when it is compiled, never changed.
+  Holds<Accepted<Exclude<Fields<'annual-volumes'>, 'year'> | 'version', UpdateAnnualVolumeDto>>,
+  Holds<Accepted<Fields<'annual-volume-entries'>, CreateAnnualEntryDto>>,
+  // An event stays in the volume it was added to.
+  Holds<Accepted<Exclude<Fields<'annual-volume-entries'>, 'volumeId'> | 'version', UpdateAnnualEntryDto>>,
 ];

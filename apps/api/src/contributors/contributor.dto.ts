@@ -5,13 +5,6 @@ import { CONTRIBUTOR_ROLES, MAX_LENGTH } from '@dsyb/contracts';
 
 export { CONTRIBUTOR_ROLES };
 
-export const CONTRIBUTOR_ROLE_LABELS: Record<ContributorRole, string> = {
-  reporter: '记者',
-  correspondent: '通讯员',
-  photographer: '摄影',
-  intern: '实习生',
-};
-
 export class CreateContributorDto {
   @IsString() @IsNotEmpty() @MaxLength(MAX_LENGTH.contributor.name) name!: string;
   /** Defaults to correspondent (通讯员). */

@@ -5,7 +5,9 @@ import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
-import { CONTRIBUTOR_ROLE_LABELS, CONTRIBUTOR_ROLES } from './contributor.dto';
+import { SearchService } from '../search/search.service';
+import { CONTRIBUTOR_ROLE_LABELS } from './contributor-role-labels';
+import { CONTRIBUTOR_ROLES } from './contributor.dto';
 import type { CreateContributorDto, UpdateContributorDto } from './contributor.dto';
 
 export const CONTRIBUTOR_LIST: ListSpec = {
@@ -18,7 +20,7 @@ interface ContributorFilter { id: string | string[]; role: string; q: string }
 
 @Injectable()
 export class ContributorsService {
-  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly search: SearchService) {}
 
   async list(query: ListQuery<Partial<ContributorFilter>>) {
     const { role, q } = query.filter;
@@ -61,6 +63,14 @@ export class ContributorsService {
     if (name !== before.name || organisation !== before.organisation) await this.assertUnique(name, organisation, id);
     return this.prisma.$transaction(async (tx) => {
       const contributor = await tx.contributor.update({ where: { id }, data: dto });
+      // Bylines are part of what search finds an entry or a source by.
+      if (contributor.name !== before.name) {
+        const [entries, sources] = await Promise.all([
+          tx.entryContributor.findMany({ where: { contributorId: id }, select: { entryId: true } }),
+          tx.sourceContributor.findMany({ where: { contributorId: id }, select: { sourceId: true } }),
+        ]);
+        await this.search.index(tx, { entry: entries.map((link) => link.entryId), source: sources.map((link) => link.sourceId) });
+      }
       await this.audit.record(tx, { actor: user, action: 'contributor.update', entityType: 'contributor', entityId: id, before, after: contributor });
       return contributor;
     });

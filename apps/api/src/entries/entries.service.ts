@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { bookTitle, ENTRY_STATUSES, isOneOf } from '@dsyb/contracts';
 import { isoDate, parseIsoDate } from '@dsyb/domain';
 import { Prisma, type ContributorRole, type Entry } from '@dsyb/db';
+import { entryWords } from '@dsyb/search';
 import { decide } from '@dsyb/workflow';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -9,6 +10,7 @@ import { readDatabaseError } from '../common/database-errors';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
+import { SearchService } from '../search/search.service';
 import { issueLabel, refusalError } from '../common/workflow-decisions';
 import { entrySaveDecision } from './entry-save-decision';
 import { normaliseBody } from './entry-body';
@@ -53,11 +55,13 @@ export function presentEntry(entry: Entry) {
 
 @Injectable()
 export class EntriesService {
-  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly search: SearchService) {}
 
   async list(query: ListQuery<Partial<EntryFilter>>, user: AuthUser) {
     const { status, q, eventDate_gte: from, eventDate_lte: to, contributorId } = query.filter;
     if (status !== undefined && !isOneOf(ENTRY_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
+    // The search box finds entries the way the app bar's search does (libs/search).
+    const matches = await this.search.listMatches('entry', q);
     const where: Prisma.EntryWhereInput = {
       id: idsFilter(query.filter.id),
       issueId: query.filter.issueId === null ? null : idsFilter(query.filter.issueId),
@@ -67,7 +71,7 @@ export class EntriesService {
       status: status as Prisma.EntryWhereInput['status'],
       eventDate: from || to ? { gte: from ? parseIsoDate(from) : undefined, lte: to ? parseIsoDate(to) : undefined } : undefined,
       ...(contributorId ? { contributors: { some: { contributorId: idsFilter(contributorId) } } } : {}),
-      ...(q ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { bodyText: { contains: q, mode: 'insensitive' } }] } : {}),
+      ...(matches ? { AND: [{ id: { in: matches } }] } : {}),
     };
     const orderBy: Prisma.EntryOrderByWithRelationInput[] =
       query.sortField === 'position'
@@ -118,6 +122,7 @@ export class EntriesService {
         },
       });
       const links = await this.linkContributors(tx, entry.id, dto.contributors ?? []);
+      await this.search.index(tx, { entry: [entry.id] });
       await recordEntryRevision(tx, entry.id, user);
       await this.audit.record(tx, { actor: user, action: 'entry.create', entityType: 'entry', entityId: entry.id, after: { ...entry, contributors: links } });
       return { ...presentEntry(entry), contributors: links, warnings: entryWarnings(entry, await this.coverageOf(tx, entry.issueId)) };
@@ -164,7 +169,11 @@ export class EntriesService {
       const audit = contributorsAfter
         ? { before: { ...before, contributors: read.contributors }, after: { ...after, contributors: contributorsAfter } }
         : { before, after };
-      const written = await writeSave(this.prisma, { before: read, changes, status, contributors: links, user, at, audit }).catch((error: unknown) => {
+      // The words search finds it by, written in the same statement as the save.
+      const searchWords = changes.title !== undefined || changes.bodyText !== undefined || changes.eventDate !== undefined || contributorsAfter !== undefined
+        ? entryWords({ title: after.title, bodyText: after.bodyText, eventDate: after.eventDate, bylines: (contributorsAfter ?? read.contributors).map((link) => link.name) }, await this.search.segmenter())
+        : undefined;
+      const written = await writeSave(this.prisma, { before: read, changes, status, contributors: links, user, at, audit, searchWords }).catch((error: unknown) => {
         throw missingReference(error) ?? error;
       });
       if (written) {

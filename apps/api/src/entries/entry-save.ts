@@ -1,5 +1,6 @@
 import { Prisma, type Entry, type EntryStatus, type IssueStatus } from '@dsyb/db';
 import { auditEventInsert } from '@dsyb/db';
+import type { DocumentWords } from '@dsyb/search';
 import type { AuthUser } from '../auth/auth.types';
 import type { PrismaService } from '../prisma/prisma.service';
 import { entryRevisionInsert } from './entry-revisions';
@@ -102,6 +103,8 @@ export interface SaveWrite {
   user: AuthUser;
   at: Date;
   audit: { before: unknown; after: unknown };
+  /** The entry's search words after the save (libs/search entryWords), when its wording, date or bylines change. */
+  searchWords?: DocumentWords;
 }
 
 /** Writes the save in one statement; false when what it was decided on no longer holds. */
@@ -140,7 +143,10 @@ export async function writeSave(prisma: PrismaService, save: SaveWrite): Promise
          AND issue_id IS NOT DISTINCT FROM ${entry.issueId}::uuid AND section_id = ${entry.sectionId}::uuid AND position = ${entry.position}
          AND (SELECT count(*) FROM locked) = ${issueIds.length}
       RETURNING id, version, title, body_html, body_text, event_date, event_date_precision, section_id, status),
-    revision AS (${entryRevisionInsert(Prisma.raw('saved'), save.user, save.at)})${contributorSql}
+    revision AS (${entryRevisionInsert(Prisma.raw('saved'), save.user, save.at)})${contributorSql}${save.searchWords === undefined ? Prisma.empty : Prisma.sql`,
+      words AS (INSERT INTO entry_search (entry_id, vector, title_vector, sort_date)
+                SELECT id, ${save.searchWords.vector}::tsvector, ${save.searchWords.titleVector}::tsvector, ${save.searchWords.sortDate}::date FROM saved
+                ON CONFLICT (entry_id) DO UPDATE SET vector = EXCLUDED.vector, title_vector = EXCLUDED.title_vector, sort_date = EXCLUDED.sort_date)`}
     ${auditEventInsert({ actor: save.user, action: 'entry.update', entityType: 'entry', entityId: entry.id, before: save.audit.before, after: save.audit.after, at: save.at }, Prisma.raw('saved'))}
     RETURNING id`;
   return rows.length === 1;

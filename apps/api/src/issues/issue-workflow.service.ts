@@ -8,6 +8,7 @@ import { assertInPeriod } from '../common/out-of-period';
 import { presentIssue } from './issue.presenter';
 import { issuePrintWarnings } from './issue-print-warnings';
 import { PrismaService } from '../prisma/prisma.service';
+import { workflowHistory } from '../common/workflow-history';
 import { assertDecision, issueLabel, lockIssues, staleVersion } from '../common/workflow-decisions';
 import type { ConfirmedTransitionDto, ReturnDto } from '../common/transition.dto';
 
@@ -91,21 +92,6 @@ export class IssueWorkflowService {
   async history(id: string) {
     const issue = await this.prisma.issue.findUnique({ where: { id }, select: { id: true } });
     if (!issue) throw notFound('期刊', id);
-    const events = await this.prisma.auditEvent.findMany({
-      where: { entityType: 'issue', entityId: id },
-      orderBy: { id: 'asc' },
-      select: { id: true, action: true, actorId: true, actorName: true, actor: { select: { displayName: true } }, after: true, createdAt: true },
-    });
-    return events.map(({ after, id: eventId, actor, ...event }) => {
-      const details = after && typeof after === 'object' && !Array.isArray(after) ? after : {};
-      return {
-        ...event,
-        // The name people know (编辑 李明), not the login name the audit event keeps.
-        actorName: actor?.displayName ?? event.actorName,
-        id: eventId.toString(),
-        status: typeof details.status === 'string' ? details.status : null,
-        comment: typeof details.comment === 'string' ? details.comment : null,
-      };
-    });
+    return workflowHistory(this.prisma, 'issue', id);
   }
 }

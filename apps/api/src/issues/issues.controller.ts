@@ -3,8 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
+import { download, WORD_DOCUMENT_TYPE } from '../common/download';
 import { contentRange, ListQueryInput, parseListQuery } from '../common/list-query';
 import { IdParam } from '../common/validation';
+import { IssueExportService } from './issue-export.service';
 import { CreateIssueDto, UpdateIssueDto } from './issue.dto';
 import { ISSUE_LIST, IssuesService } from './issues.service';
 
@@ -12,7 +14,7 @@ import { ISSUE_LIST, IssuesService } from './issues.service';
 @ApiBearerAuth()
 @Controller('issues')
 export class IssuesController {
-  constructor(private readonly issues: IssuesService) {}
+  constructor(private readonly issues: IssuesService, private readonly exports: IssueExportService) {}
 
   @Get()
   async list(@Query() input: ListQueryInput, @Res({ passthrough: true }) response: Response) {
@@ -25,6 +27,13 @@ export class IssuesController {
   @Get(':id')
   get(@Param('id', IdParam) id: string) {
     return this.issues.get(id);
+  }
+
+  /** 导出 Word (any role): the publication of a published issue, else the issue as a proof would print it now. */
+  @Get(':id/export.docx')
+  async exportDocx(@Param('id', IdParam) id: string) {
+    const { content, filename } = await this.exports.docx(id);
+    return download(content, WORD_DOCUMENT_TYPE, filename);
   }
 
   @Roles('admin', 'editor')

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
+import { SearchService } from '../search/search.service';
 import { issueLabel, refusalError } from '../common/workflow-decisions';
 import type { CreateIssueDto, UpdateIssueDto } from './issue.dto';
 import { presentIssue } from './issue.presenter';
@@ -38,17 +39,19 @@ const REQUIRED_ON_UPDATE: Record<Exclude<keyof UpdateIssueDto, 'version' | 'dead
 
 @Injectable()
 export class IssuesService {
-  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly search: SearchService) {}
 
   async list(query: ListQuery<Partial<IssueFilter>>) {
     const { status, q, year } = query.filter;
     if (status !== undefined && !isOneOf(ISSUE_STATUSES, status)) throw invalid(`参数 filter 的 status 取值无效：${status}`);
     const serial = q !== undefined ? Number(q.replace(/[^0-9]/g, '')) : NaN;
+    // The search box finds issues the way the app bar's search does (libs/search), and by 总第N期.
+    const matches = await this.search.listMatches('issue', q);
     const where: Prisma.IssueWhereInput = {
       id: idsFilter(query.filter.id),
       status: status as Prisma.IssueWhereInput['status'],
       year,
-      ...(q ? { OR: [{ title: { contains: q } }, ...(Number.isInteger(serial) && serial > 0 ? [{ serialNumber: serial }] : [])] } : {}),
+      ...(q ? { OR: [{ id: { in: matches ?? [] } }, ...(Number.isInteger(serial) && serial > 0 && serial <= 2147483647 ? [{ serialNumber: serial }] : [])] } : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.issue.findMany({
@@ -123,6 +126,7 @@ export class IssuesService {
       // A new issue goes to the office's standing distribution list, in its set order.
       const units = await tx.recipientUnit.findMany({ where: { active: true }, orderBy: { position: 'asc' } });
       await tx.issueRecipient.createMany({ data: units.map((unit, index) => ({ issueId: issue.id, recipientId: unit.id, position: index })) });
+      await this.search.index(tx, { issue: [issue.id] });
       await this.audit.record(tx, { actor: user, action: 'issue.create', entityType: 'issue', entityId: issue.id, after: issue });
       return presentIssue(issue, 0);
     });
@@ -163,6 +167,7 @@ export class IssuesService {
       if (updated.count === 0) {
         throw conflict(`该期刊已被他人修改（您读取的是第 ${version} 版，当前是第 ${before.version} 版），请刷新后再保存。`, { currentVersion: before.version });
       }
+      await this.search.index(tx, { issue: [id] });
       const issue = await tx.issue.findUniqueOrThrow({ where: { id } });
       await this.audit.record(tx, { actor: user, action: 'issue.update', entityType: 'issue', entityId: id, before, after: issue });
       return presentIssue(issue);

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { isOneOf, RENDITION_KINDS, RENDITION_STATUSES } from '@dsyb/contracts';
-import { currentPublication, loadIssueSnapshot, publicationRendition, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Issue, type Prisma, type StoredIssueSnapshot } from '@dsyb/db';
+import { annualVolumeContentHash, currentPublication, loadAnnualVolumeSnapshot, loadIssueSnapshot, storeAnnualVolumeSnapshot, storedAnnualVolumeSnapshotOf, type StoredAnnualVolumeSnapshot, publicationRendition, snapshotContentHash, snapshotJson, storeIssueSnapshot, type Issue, type Prisma, type StoredIssueSnapshot } from '@dsyb/db';
 import { enqueueRender, RENDER_QUEUE, type RenderJobData, type RenditionKind } from '@dsyb/domain';
 import type { RenditionStorage } from '@dsyb/storage';
 import { AuditService } from '../audit/audit.service';
@@ -18,7 +18,7 @@ export const RENDITION_STORAGE = Symbol('RENDITION_STORAGE');
 export const RENDITION_LIST: ListSpec = {
   sortable: ['createdAt', 'finishedAt', 'status', 'kind'],
   defaultSort: ['createdAt', 'desc'],
-  filters: { id: 'ids', issueId: 'ids', status: 'string', kind: 'string' },
+  filters: { id: 'ids', issueId: 'ids', volumeId: 'ids', status: 'string', kind: 'string' },
 };
 
 /** The snapshot is the worker's to read: large, and never part of an answer. */
@@ -27,10 +27,13 @@ const OMIT_SNAPSHOT = { snapshot: true } as const;
 /** What a request renders: its content hash, and the snapshot to store on the row (read once it is needed). */
 interface RequestedContent {
   contentHash: string;
-  snapshot: () => Promise<StoredIssueSnapshot>;
+  snapshot: () => Promise<StoredIssueSnapshot | StoredAnnualVolumeSnapshot>;
 }
 
-interface RenditionFilter { id: string | string[]; issueId: string | string[]; status: string; kind: string }
+/** The issue or volume a rendition is of. */
+const owner = (document: { issueId: string } | { volumeId: string }) => ('issueId' in document ? { issueId: document.issueId } : { volumeId: document.volumeId });
+
+interface RenditionFilter { id: string | string[]; issueId: string | string[]; volumeId: string | string[]; status: string; kind: string }
 
 @Injectable()
 export class RenditionsService {
@@ -63,16 +66,50 @@ export class RenditionsService {
       throw conflict(`总第${issue.serialNumber}期尚未签发，只能生成校样，不能生成正式版。`);
     }
     const content = issue.status === 'published' ? await this.published(issue, kind) : await this.live(issue, kind);
+    return this.requestContent({ issueId, issueRevision: issue.revision }, kind, content, user);
+  }
+
+  /**
+   * A rendition of an annual volume (年度大事记), asked for as an issue's: one per content and kind;
+   * a final only once the volume is signed off, and a published volume prints its publication.
+   */
+  async requestVolume(volumeId: string, kind: RenditionKind, user: AuthUser) {
+    const volume = await this.prisma.annualVolume.findUnique({ where: { id: volumeId } });
+    if (!volume) throw notFound('年度大事记', volumeId);
+    const label = `${volume.year}年年度大事记`;
+    if (kind === 'final' && volume.status !== 'approved' && volume.status !== 'published') throw conflict(`${label}尚未签发，只能生成校样，不能生成正式版。`);
+    let stored: StoredAnnualVolumeSnapshot | undefined = storedAnnualVolumeSnapshotOf(volume.publication);
+    if (stored) stored = { ...stored, kind, renderedAt: new Date().toISOString() };
+    else {
+      const snapshot = await loadAnnualVolumeSnapshot(this.prisma, volumeId, kind, new Date());
+      if (!snapshot) throw notFound('年度大事记', volumeId);
+      stored = await storeAnnualVolumeSnapshot(this.prisma, snapshot);
+    }
+    if (stored.months.length === 0) throw conflict(`${label}还没有条目，无法排版。`);
+    const snapshot = stored;
+    return this.requestContent({ volumeId, issueRevision: 1 }, kind, { contentHash: annualVolumeContentHash(snapshot), snapshot: () => Promise.resolve(snapshot) }, user);
+  }
+
+  /**
+   * One rendition per document content and kind: asking again for unchanged content returns the
+   * rendition already made or under way.
+   */
+  private async requestContent(
+    document: { issueId: string; issueRevision: number } | { volumeId: string; issueRevision: number },
+    kind: RenditionKind,
+    content: RequestedContent,
+    user: AuthUser,
+  ) {
     const { contentHash } = content;
-    const existing = await this.prisma.rendition.findUnique({ where: { issueId_kind_contentHash: { issueId, kind, contentHash } }, omit: OMIT_SNAPSHOT });
+    const existing = await this.prisma.rendition.findFirst({ where: { ...owner(document), kind, contentHash }, omit: OMIT_SNAPSHOT });
     if (existing && existing.status !== 'failed') return { rendition: presentRendition(existing), created: false };
 
     const requested = snapshotJson(await content.snapshot());
     const rendition = await this.prisma.$transaction(async (tx) => {
       const row = existing
         ? await tx.rendition.update({ where: { id: existing.id }, data: { status: 'queued', progress: 0, error: null, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT })
-        : await tx.rendition.create({ data: { issueId, kind, contentHash, issueRevision: issue.revision, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT });
-      await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { issueId, kind } });
+        : await tx.rendition.create({ data: { ...document, kind, contentHash, requestedById: user.id, snapshot: requested }, omit: OMIT_SNAPSHOT });
+      await this.audit.record(tx, { actor: user, action: 'rendition.request', entityType: 'rendition', entityId: row.id, after: { ...owner(document), kind } });
       return row;
     });
     const presented = presentRendition(rendition);
@@ -111,6 +148,7 @@ export class RenditionsService {
     const where: Prisma.RenditionWhereInput = {
       id: idsFilter(query.filter.id),
       issueId: idsFilter(query.filter.issueId),
+      volumeId: idsFilter(query.filter.volumeId),
       status: status as Prisma.RenditionWhereInput['status'],
       kind: kind as Prisma.RenditionWhereInput['kind'],
     };
@@ -128,7 +166,7 @@ export class RenditionsService {
   }
 
   async file(id: string): Promise<{ content: Buffer; filename: string }> {
-    const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true }, omit: OMIT_SNAPSHOT });
+    const rendition = await this.prisma.rendition.findUnique({ where: { id }, include: { issue: true, volume: { select: { title: true } } }, omit: OMIT_SNAPSHOT });
     if (!rendition) throw notFound('排版文件', id);
     if (rendition.status !== 'done' || !rendition.storageKey) throw conflict('该排版文件尚未生成完成。');
     const storageKey = rendition.storageKey;
@@ -142,6 +180,7 @@ export class RenditionsService {
     const label = rendition.kind === 'proof' ? '校样' : '正式版';
     // After a correction (勘误) the revisions' files differ, and so do their names.
     const revision = rendition.issueRevision > 1 ? `-第${rendition.issueRevision}版` : '';
-    return { content, filename: `${rendition.issue.title}-总第${rendition.issue.serialNumber}期-${label}${revision}.pdf` };
+    const document = rendition.issue ? `${rendition.issue.title}-总第${rendition.issue.serialNumber}期` : rendition.volume!.title;
+    return { content, filename: `${document}-${label}${revision}.pdf` };
   }
 }

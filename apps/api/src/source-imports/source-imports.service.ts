@@ -5,6 +5,7 @@ import { importArticles, type ImportResult } from '@dsyb/db';
 import type { AuthUser } from '../auth/auth.types';
 import { invalid } from '../common/domain-errors';
 import { PrismaService } from '../prisma/prisma.service';
+import { SearchService } from '../search/search.service';
 import type { PageOriginDto, SaveImportDto } from './source-import.dto';
 
 export interface PagePreview extends ParsedPage {
@@ -24,7 +25,7 @@ export function assertReadableText(text: string): void {
 
 @Injectable()
 export class SourceImportsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService, private readonly search: SearchService) {}
 
   /** Splits a page into articles without saving anything. */
   previewText(text: string, origin: PageOriginDto, kind: PagePreview['kind'] = 'text', ocr = false): PagePreview {
@@ -43,6 +44,6 @@ export class SourceImportsService {
         throw invalid(`第 ${index + 1} 篇文章（${article.headline.slice(0, 30)}）含有控制字符或乱码，未保存任何文章`);
       }
     });
-    return importArticles(this.prisma, { newspaper, issueDate: dto.issueDate ? parseIsoDate(dto.issueDate) : null, page: dto.page?.trim() || null, articles: dto.articles }, user);
+    return importArticles(this.prisma, { newspaper, issueDate: dto.issueDate ? parseIsoDate(dto.issueDate) : null, page: dto.page?.trim() || null, articles: dto.articles }, user, (tx, ids) => this.search.index(tx, { source: ids }));
   }
 }

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { conflict, invalid, notFound } from '../common/domain-errors';
 import { idsFilter, ListQuery, ListSpec } from '../common/list-query';
 import { PrismaService } from '../prisma/prisma.service';
+import { SearchService } from '../search/search.service';
 import type { CreateSourceDto, SourceCreditDto, UpdateSourceDto } from './source.dto';
 
 export const SOURCE_LIST: ListSpec = {
@@ -40,14 +41,15 @@ function toDate(value: string | null | undefined): Date | null | undefined {
 
 @Injectable()
 export class SourcesService {
-  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService) {}
+  constructor(private readonly prisma: PrismaService, private readonly audit: AuditService, private readonly search: SearchService) {}
 
   async list(query: ListQuery<Partial<SourceFilter>>) {
     const { q } = query.filter;
-    const contains = { contains: q, mode: 'insensitive' } as const;
+    // The search box finds sources the way the app bar's search does (libs/search): headline, text, newspaper, bylines.
+    const matches = await this.search.listMatches('source', q);
     const where: Prisma.SourceArticleWhereInput = {
       id: idsFilter(query.filter.id),
-      ...(q ? { OR: [{ headline: contains }, { newspaper: contains }, { text: contains }] } : {}),
+      ...(matches ? { AND: [{ id: { in: matches } }] } : {}),
     };
     const [rows, total] = await Promise.all([
       this.prisma.sourceArticle.findMany({
@@ -77,6 +79,7 @@ export class SourcesService {
         include: SOURCE_INCLUDE,
       });
       const source = presentSource(row);
+      await this.search.index(tx, { source: [source.id] });
       await this.audit.record(tx, { actor: user, action: 'source.create', entityType: 'source', entityId: source.id, after: source });
       return source;
     });
@@ -93,6 +96,7 @@ export class SourcesService {
         include: SOURCE_INCLUDE,
       });
       const source = presentSource(row);
+      await this.search.index(tx, { source: [id] });
       await this.audit.record(tx, { actor: user, action: 'source.update', entityType: 'source', entityId: id, before, after: source });
       return source;
     });

@@ -1,25 +1,16 @@
 import PlaylistAdd from '@mui/icons-material/PlaylistAdd';
 import Search from '@mui/icons-material/Search';
 import { Box, Button, InputAdornment, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { RecordContextProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { entryStatusChoices, EntryStatusField } from '../../entries/entryFields';
 import { formatEventDate } from '../../formatDate';
 import { nestedTitle, type Entry, type EntryStatus, type Section } from '@dsyb/contracts';
+import { useDebounced } from '../../fields/useDebounced';
 import type { AssemblyEntry } from './arrangement';
 
 const PAGE = { page: 1, perPage: 100 };
 const NEWEST = { field: 'updatedAt', order: 'DESC' as const };
-
-/** The search typed, once the typing pauses. */
-function useDebounced(value: string, ms = 300): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const asAssemblyEntry = (entry: Entry): AssemblyEntry => ({
   id: entry.id,

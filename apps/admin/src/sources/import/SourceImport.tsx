@@ -30,6 +30,8 @@ import { CONTRIBUTOR_ROLES, type ContributorRole } from '@dsyb/contracts';
 import { formatEventDate } from '../../formatDate';
 import { sourceImports } from '../../providers/sourceImports';
 import { BatchImport } from './BatchImport';
+import { DuplicatePanel } from '../../entries/duplicates/DuplicatePanel';
+import { sourceDuplicateRequest } from '../../entries/duplicates/duplicates';
 import { errorMessage } from '../../review/useTransitions';
 import {
   draftsFromPreview,
@@ -561,31 +563,42 @@ const ArticleCard = ({
 const SavedResult = ({ result, newspaper }: { result: SaveResult; newspaper: string }) => {
   const translate = useTranslate();
   return (
-    <Alert severity={result.skipped.length > 0 ? 'warning' : 'success'} data-testid="import-saved">
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {translate('app.source_import.saved', { smart_count: result.created.length })}
-      </Typography>
-      {result.skipped.length > 0 ? (
-        <>
-          <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('app.source_import.skipped', { smart_count: result.skipped.length })}
-          </Typography>
-          <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
-            {result.skipped.map(item => (
-              <li key={`${item.existingId}-${item.headline}`} data-testid="import-skipped">
-                <MuiLink component={Link} to={`/sources/${encodeURIComponent(item.existingId)}/show`}>
-                  {item.headline}
-                </MuiLink>
-                {translate('app.source_import.skipped_reason', { reason: item.reason })}
-              </li>
-            ))}
-          </Box>
-        </>
-      ) : null}
-      <MuiLink component={Link} to={sourcesOfPath(newspaper)} sx={{ display: 'inline-block', mt: 1 }} data-testid="import-sources-link">
-        {translate('app.source_import.to_sources')}
-      </MuiLink>
-    </Alert>
+    <>
+      <Alert severity={result.skipped.length > 0 ? 'warning' : 'success'} data-testid="import-saved">
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {translate('app.source_import.saved', { smart_count: result.created.length })}
+        </Typography>
+        {result.skipped.length > 0 ? (
+          <>
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('app.source_import.skipped', { smart_count: result.skipped.length })}
+            </Typography>
+            <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+              {result.skipped.map(item => (
+                <li key={`${item.existingId}-${item.headline}`} data-testid="import-skipped">
+                  <MuiLink component={Link} to={`/sources/${encodeURIComponent(item.existingId)}/show`}>
+                    {item.headline}
+                  </MuiLink>
+                  {translate('app.source_import.skipped_reason', { reason: item.reason })}
+                </li>
+              ))}
+            </Box>
+          </>
+        ) : null}
+        <MuiLink component={Link} to={sourcesOfPath(newspaper)} sx={{ display: 'inline-block', mt: 1 }} data-testid="import-sources-link">
+          {translate('app.source_import.to_sources')}
+        </MuiLink>
+      </Alert>
+      {/* Each article saved, against the entries already written: its event may be recorded. */}
+      {result.created.map(source => (
+        <DuplicatePanel
+          key={source.id}
+          request={sourceDuplicateRequest(source)}
+          heading={translate('app.duplicates.of_source', { headline: source.headline })}
+          newTab
+        />
+      ))}
+    </>
   );
 };
 
