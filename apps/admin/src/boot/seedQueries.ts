@@ -9,10 +9,13 @@
  * cache under react-admin's keys (useGetList, useGetManyAggregate), so the list is drawn with its
  * rows, issues and sections at once.
  *
- * The answers are marked fresh for two seconds after they arrive, so the list does not ask again
- * as it is drawn; after a save react-admin refreshes its lists as usual. Keys that react-admin does
- * not use (a sort or filter kept from an earlier visit, or a changed key format) are simply never
- * read: the list asks for its own, as it did before.
+ * The list's query is in flight from the start (react-query's prefetchQuery), so a list drawn
+ * before its answer arrives — a slow machine draws quickly what it has — waits for it, and that
+ * answer is given only once the issues and sections its rows name are in the cache. The answers
+ * are marked fresh for two seconds after they arrive, so the list does not ask again as it is
+ * drawn; after a save react-admin refreshes its lists as usual. Keys that react-admin does not use
+ * (a sort or filter kept from an earlier visit, or a changed key format) are simply never read:
+ * the list asks for its own, as it did before.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataProvider, RaRecord } from 'react-admin';
@@ -31,11 +34,28 @@ export function seedLandingQueries(client: QueryClient, dataProvider: DataProvid
     if (client.getQueryData(key) === undefined) client.setQueryData(key, data, fresh());
   };
 
-  const list = async (resource: string, query: ListQuery): Promise<RaRecord[]> => {
+  /**
+   * The list's query is in flight from now on, under react-admin's key: a list drawn before the
+   * answer is in waits for it instead of asking the server again. `withRows` runs before the query
+   * settles, so what it puts in the cache is there when the rows are drawn.
+   */
+  const list = (resource: string, query: ListQuery, withRows?: (rows: RaRecord[]) => Promise<unknown>) => {
     const params = { pagination: { page: 1, perPage: query.perPage }, sort: { ...query.sort }, filter: query.filter ?? {} };
-    const { data, total, pageInfo, meta } = await dataProvider.getList(resource, params);
-    seed([resource, 'getList', params], { data, total, pageInfo, meta });
-    return data;
+    const key = [resource, 'getList', params];
+    if (client.getQueryData(key) !== undefined) return;
+    void client
+      .prefetchQuery({
+        queryKey: key,
+        queryFn: async () => {
+          const { data, total, pageInfo, meta } = await dataProvider.getList(resource, params);
+          await withRows?.(data).catch(() => undefined);
+          return { data, total, pageInfo, meta };
+        },
+      })
+      .then(() => {
+        const answer = client.getQueryData(key);
+        if (answer !== undefined) client.setQueryData(key, answer, fresh());
+      });
   };
 
   /** Each ReferenceField asks for its one record (useGetManyAggregate batches them into one call). */
@@ -48,9 +68,8 @@ export function seedLandingQueries(client: QueryClient, dataProvider: DataProvid
     }
   };
 
-  list('entries', ENTRY_LIST)
-    .then((rows) => Promise.all(LIST_REFERENCES.map(([resource, field]) => references(resource, referencedIds(rows, field)))))
-    .catch(() => undefined);
-  list('issues', ISSUE_CHOICES).catch(() => undefined);
-  list('sections', SECTION_CHOICES).catch(() => undefined);
+  // The rows are drawn with the issues and sections they name, in one render.
+  list('entries', ENTRY_LIST, (rows) => Promise.all(LIST_REFERENCES.map(([resource, field]) => references(resource, referencedIds(rows, field)))));
+  list('issues', ISSUE_CHOICES);
+  list('sections', SECTION_CHOICES);
 }
